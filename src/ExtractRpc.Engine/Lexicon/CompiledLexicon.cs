@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+
+namespace ExtractRpc.Engine.Lexicon;
+
+/// <summary>
+/// All language data compiled for matching: the entity gazetteer and every word list the rules use
+/// (names, titles, triggers, months, speech verbs …), over one shared token vocabulary.
+/// Built once by <see cref="LexiconCompiler"/>, immutable and safe to share between threads;
+/// a reload builds a new instance and swaps it whole.
+/// </summary>
+public sealed class CompiledLexicon
+{
+    internal CompiledLexicon(
+        string version,
+        Vocabulary vocabulary,
+        ImmutableArray<LexiconEntry> entries,
+        PhraseTable<int> entities,
+        WordLists words,
+        ImmutableDictionary<string, long> counts,
+        HashSet<string> exactFunctionWords)
+    {
+        _exactFunctionWords = exactFunctionWords;
+        _exactLookup = exactFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Version = version;
+        Vocabulary = vocabulary;
+        Entries = entries;
+        Entities = entities;
+        Words = words;
+        Counts = counts;
+    }
+
+    private readonly HashSet<string> _exactFunctionWords;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
+
+    /// <summary>Identifies the data this lexicon was built from (a hash of every file).</summary>
+    public string Version { get; }
+
+    /// <summary>Every entity entry; nationality entries carry their country's id and names.</summary>
+    public ImmutableArray<LexiconEntry> Entries { get; }
+
+    /// <summary>Entry counts by kind (PER, ORG, LOC, NAT) and by word list.</summary>
+    public ImmutableDictionary<string, long> Counts { get; }
+
+    internal Vocabulary Vocabulary { get; }
+
+    internal PhraseTable<int> Entities { get; }
+
+    internal WordLists Words { get; }
+
+    /// <summary>True when <paramref name="written"/> (diacritics removed, not folded) is a function word
+    /// as written: على is one, the name علي is not, though both fold to علي.</summary>
+    internal bool IsFunctionWordAsWritten(ReadOnlySpan<char> written) => _exactLookup.Contains(written);
+}
+
+/// <summary>The word lists the rules and the date and quote extractors read.</summary>
+internal sealed record WordLists(
+    PhraseTable<bool> FirstNames,
+    PhraseTable<string> Titles,
+    PhraseTable<string> OrgHeads,
+    PhraseTable<string> PlaceTriggers,
+    PhraseTable<bool> FunctionWords,
+    PhraseTable<bool> AmbiguousNames,
+    PhraseTable<bool> CommonWords,
+    PhraseTable<MonthName> Months,
+    PhraseTable<int> Weekdays,
+    PhraseTable<OrdinalWord> Ordinals,
+    PhraseTable<NumberWord> Numbers,
+    PhraseTable<UnitWord> Units,
+    PhraseTable<RelativeWord> Relative,
+    PhraseTable<HolidayName> Holidays,
+    PhraseTable<DayPart> DayParts,
+    PhraseTable<int> ClockWords,
+    PhraseTable<SpeechVerb> SpeechVerbs,
+    PhraseTable<CuePhrase> CuePhrases,
+    PhraseTable<string> SpeakerNouns);

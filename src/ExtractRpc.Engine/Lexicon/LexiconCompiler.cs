@@ -1,0 +1,511 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using ExtractRpc.Engine.Text;
+
+namespace ExtractRpc.Engine.Lexicon;
+
+/// <summary>
+/// Compiles the built-in data files, and any user entity files, into a <see cref="CompiledLexicon"/>.
+/// Thread-safe (it keeps no state). Throws <see cref="LexiconException"/> naming file and line when
+/// a user file is malformed, so a reload can keep the lexicon it had.
+/// </summary>
+public static class LexiconCompiler
+{
+    private const string ResourcePrefix = "ExtractRpc.Data/";
+
+    /// <summary>The built-in data files embedded in the engine assembly.</summary>
+    public static IReadOnlyList<DataFile> BuiltInFiles() => s_builtIn.Value;
+
+    private static readonly Lazy<IReadOnlyList<DataFile>> s_builtIn = new(LoadBuiltIn);
+
+    /// <summary>Compiles the built-in data plus <paramref name="userEntityFiles"/> (entity TSV files, which
+    /// take precedence over built-in entries with the same surface).</summary>
+    public static CompiledLexicon Compile(IEnumerable<DataFile>? userEntityFiles = null)
+    {
+        var user = userEntityFiles?.ToList() ?? [];
+        var errors = new List<string>();
+        var builtIn = BuiltInFiles();
+        var compiler = new Compilation(errors);
+        var lexicon = compiler.Run(builtIn, user);
+        if (errors.Count > 0)
+        {
+            throw new LexiconException(string.Join(Environment.NewLine, errors.Take(20)));
+        }
+
+        return lexicon;
+    }
+
+    private static List<DataFile> LoadBuiltIn()
+    {
+        var assembly = typeof(LexiconCompiler).Assembly;
+        var files = new List<DataFile>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            files.Add(new DataFile(name[ResourcePrefix.Length..], reader.ReadToEnd()));
+        }
+
+        return files;
+    }
+
+    /// <summary>One compilation: collects phrases, then builds the vocabulary and the tables.</summary>
+    private sealed class Compilation(List<string> errors)
+    {
+        private const string Article = "\u0627\u0644";
+        private const int LongNameLength = 6;
+        private readonly VocabularyBuilder _vocabulary = new();
+        private readonly HashSet<string> _functionWords = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _firstNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _variantSources = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public CompiledLexicon Run(IReadOnlyList<DataFile> builtIn, List<DataFile> user)
+        {
+            DataFile File(string name) =>
+                builtIn.FirstOrDefault(f => f.Name == name) ?? throw new LexiconException($"built-in data file {name} is missing");
+            IEnumerable<DataFile> Folder(string prefix) => builtIn.Where(f => f.Name.StartsWith(prefix, StringComparison.Ordinal));
+
+            foreach (var (_, f) in DataReader.Rows(File("lexicon/rules/function_words.txt"), 1, errors))
+            {
+                _functionWords.Add(ArabicNormalizer.Normalize(f[0]));
+                _exactFunctionWords.Add(f[0]);
+            }
+
+            // The one-word function words are also the surfaces a one-word name may never have.
+
+            // Word lists.
+            var firstNames = ReadList(File("lexicon/rules/first_names.tsv"), 1, f => true, "first_names", variants: true);
+            foreach (var (tokens, _) in firstNames)
+            {
+                if (tokens.Length == 1)
+                {
+                    _firstNames.Add(tokens[0]);
+                }
+            }
+
+            var titles = ReadList(File("lexicon/rules/titles.tsv"), 2, f => f[1], "titles");
+            var orgHeads = WithArticle(ReadList(File("lexicon/rules/org_heads.tsv"), 2, f => f[1], "org_heads"));
+            var placeTriggers = WithArticle(ReadList(File("lexicon/rules/place_triggers.tsv"), 2, f => f[1], "place_triggers"));
+            var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
+            var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
+            var commonWords = ReadList(File("lexicon/rules/common_words.txt"), 1, f => true, "common_words");
+            var months = ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months");
+            var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
+            var ordinals = Merge(ReadList(File("dates/ordinals.tsv"), 3, f => new OrdinalWord(Int(f[1]), Role(f[2])), "ordinals"),
+                (a, b) => new OrdinalWord(a.Value, a.Roles | b.Roles));
+            var numbers = ReadList(File("dates/numbers.tsv"), 3, f => new NumberWord(Int(f[1]), f[2] switch
+            {
+                "tens" => NumberRole.Tens,
+                "big" => NumberRole.Big,
+                "few" => NumberRole.Few,
+                _ => NumberRole.Cardinal,
+            }), "numbers");
+            var units = ReadList(File("dates/units.tsv"), 3, f => new UnitWord(Unit(f[1]), Int(f[2])), "units");
+            var relative = ReadList(File("dates/relative.tsv"), 3, Relative, "relative");
+            var holidays = ReadList(File("dates/holidays.tsv"), 6, f => new HolidayName(f[1], f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, Int(f[3]), Int(f[4]), Int(f[5])), "holidays");
+            var dayParts = ReadList(File("dates/dayparts.tsv"), 3, f => new DayPart(f[1], Int(f[2])), "dayparts");
+            var clockWords = ReadList(File("dates/clock_words.tsv"), 2, f => Int(f[1]), "clock_words");
+            var speechVerbs = ReadList(File("quotes/speech_verbs.tsv"), 3, f => new SpeechVerb(f[1], f[2] != "report"), "speech_verbs");
+            // A verb form is never a one-word name (أفاد is "reported", not the agency AFAD).
+            foreach (var (tokens, _) in speechVerbs.Where(v => v.Tokens.Length == 1))
+            {
+                _commonWords.Add(tokens[0]);
+            }
+
+            var cues = CuePhrases(File("quotes/cue_phrases.tsv"));
+            var speakerNouns = ReadList(File("quotes/speaker_nouns.tsv"), 2, f => f[1], "speaker_nouns");
+
+            // Entities: user files first so that their surfaces win, then the built-in gazetteer.
+            var entries = new List<LexiconEntry>();
+            var byId = new Dictionary<string, int>(StringComparer.Ordinal);
+            var surfaces = new List<(string[] Tokens, int Entry, int Priority)>();
+            foreach (var file in user.Concat(Folder("lexicon/entities/")))
+            {
+                ReadEntities(file, entries, byId, surfaces);
+            }
+
+            ReadNationalities(File("lexicon/rules/nationalities.tsv"), entries, byId, surfaces);
+
+            // Long first names that share a skeleton are spellings of one name (ديميتري، دميتري، ديمتري).
+            // Short ones may be two names (سلمان، سليمان), so they stay apart.
+            var bySkeleton = new Dictionary<string, string>(StringComparer.Ordinal);
+            Span<char> skeleton = stackalloc char[64];
+            foreach (var name in _firstNames.Where(n => n.Length >= LongNameLength).Order(StringComparer.Ordinal))
+            {
+                var n = SpellingVariants.Skeleton(name, skeleton);
+                if (n > 0)
+                {
+                    var key = skeleton[..n].ToString();
+                    if (bySkeleton.TryGetValue(key, out var other))
+                    {
+                        _vocabulary.Unite(name, other);
+                    }
+                    else
+                    {
+                        bySkeleton[key] = name;
+                    }
+                }
+            }
+
+            // Originals are all in the vocabulary; now the generated spellings and the skeletons.
+            foreach (var source in _variantSources)
+            {
+                var id = _vocabulary.Find(source);
+                _vocabulary.AddSkeleton(source, id);
+                foreach (var variant in SpellingVariants.Of(source))
+                {
+                    if (!_functionWords.Contains(variant) && !_commonWords.Contains(variant))
+                    {
+                        _vocabulary.AddVariant(variant, id, _variantSources.Contains);
+                        _vocabulary.AddSkeleton(variant, id);
+                    }
+                }
+            }
+
+            var entityTable = new PhraseTable<int>.Builder();
+            foreach (var (tokens, entry, _) in surfaces.OrderBy(s => s.Priority))
+            {
+                entityTable.Add(Ids(tokens), entry);
+            }
+
+            var counts = ImmutableDictionary.CreateBuilder<string, long>(StringComparer.Ordinal);
+            foreach (var kind in new[] { EntityKind.Person, EntityKind.Organization, EntityKind.Location, EntityKind.Nationality })
+            {
+                counts[KindCode(kind)] = entries.Count(e => e.Kind == kind);
+            }
+
+            foreach (var (name, count) in _counts)
+            {
+                counts[name] = count;
+            }
+
+            var words = new WordLists(
+                Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords),
+                Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays),
+                Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
+            var vocabulary = _vocabulary.Build();
+            counts["surface_forms"] = vocabulary.Count;
+            counts["name_skeletons"] = vocabulary.Skeletons;
+            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTable.Build(skeletons: true), words, counts.ToImmutable(), [.. _exactFunctionWords]);
+        }
+
+        private static string KindCode(EntityKind kind) => kind switch
+        {
+            EntityKind.Person => "PER",
+            EntityKind.Organization => "ORG",
+            EntityKind.Location => "LOC",
+            _ => "NAT",
+        };
+
+        private void ReadEntities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
+        {
+            foreach (var (line, f) in DataReader.Rows(file, 4, errors))
+            {
+                EntityKind kind;
+                switch (f[1])
+                {
+                    case "PER": kind = EntityKind.Person; break;
+                    case "ORG": kind = EntityKind.Organization; break;
+                    case "LOC": kind = EntityKind.Location; break;
+                    default:
+                        errors.Add($"{file.Name}:{line}: type must be PER, ORG or LOC, found '{f[1]}'");
+                        continue;
+                }
+
+                if (!byId.TryGetValue(f[0], out var index))
+                {
+                    index = entries.Count;
+                    byId.Add(f[0], index);
+                    entries.Add(new LexiconEntry(f[0], kind, f[2], f[3], file.Name));
+                }
+
+                AddSurface(f[2], index, kind, 0, surfaces);
+                if (f.Length > 4)
+                {
+                    foreach (var alias in DataReader.Alternatives(f[4]))
+                    {
+                        AddSurface(alias, index, kind, 1, surfaces);
+                    }
+                }
+            }
+        }
+
+        private void AddSurface(string surface, int entry, EntityKind kind, int priority, List<(string[], int, int)> surfaces)
+        {
+            var tokens = Tokens(surface);
+            if (tokens.Length == 0)
+            {
+                return;
+            }
+
+            // A one-word name must not be a function word (على folds to علي), nor — for people — a
+            // bare first name: those need the rules' evidence.
+            if (tokens.Length == 1 && (_functionWords.Contains(tokens[0]) || _commonWords.Contains(tokens[0]) || (kind == EntityKind.Person && priority > 0 && _firstNames.Contains(tokens[0]))))
+            {
+                return;
+            }
+
+            foreach (var t in tokens)
+            {
+                _vocabulary.Add(t);
+                if (kind != EntityKind.Nationality && t.Length >= 3 && !_functionWords.Contains(t))
+                {
+                    _variantSources.Add(t);
+                }
+            }
+
+            surfaces.Add((tokens, entry, priority));
+
+            // القناة 12 is also written القناة الـ12: the article before a number is its own token.
+            var number = Array.FindIndex(tokens, t => t.Length > 0 && char.IsAsciiDigit(t[0]));
+            if (number > 0 && tokens[number - 1] != Article)
+            {
+                _vocabulary.Add(Article);
+                surfaces.Add(([.. tokens[..number], Article, .. tokens[number..]], entry, priority));
+            }
+        }
+
+        private void ReadNationalities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
+        {
+            // Feminine, sound plurals and the article are generated from the masculine singular.
+            string[] suffixes = ["", "\u0647", "\u0648\u0646", "\u064A\u0646", "\u0627\u062A"];
+            foreach (var (line, f) in DataReader.Rows(file, 2, errors))
+            {
+                if (!byId.TryGetValue(f[0], out var country))
+                {
+                    errors.Add($"{file.Name}:{line}: unknown country id '{f[0]}'");
+                    continue;
+                }
+
+                var c = entries[country];
+                var index = entries.Count;
+                entries.Add(new LexiconEntry(c.Id, EntityKind.Nationality, c.Canonical, c.English, file.Name));
+                foreach (var adjective in DataReader.Alternatives(f[1]))
+                {
+                    // Every word of a two-word adjective agrees: كوري شمالي، كورية شمالية، الكوريون الشماليون.
+                    var stems = ArabicNormalizer.Normalize(adjective).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    foreach (var suffix in suffixes)
+                    {
+                        AddSurface(string.Join(' ', stems.Select(w => w + suffix)), index, EntityKind.Nationality, 2, surfaces);
+                        AddSurface(string.Join(' ', stems.Select(w => Article + w + suffix)), index, EntityKind.Nationality, 2, surfaces);
+                    }
+                }
+
+                if (f.Length > 2)
+                {
+                    foreach (var plural in DataReader.Alternatives(f[2]))
+                    {
+                        var p = ArabicNormalizer.Normalize(plural);
+                        AddSurface(p, index, EntityKind.Nationality, 2, surfaces);
+                        AddSurface(Article + p, index, EntityKind.Nationality, 2, surfaces);
+                    }
+                }
+            }
+        }
+
+        private List<(string[] Tokens, T Value)> ReadList<T>(DataFile file, int columns, Func<string[], T> value, string name, bool variants = false)
+        {
+            var list = new List<(string[], T)>();
+            foreach (var (line, f) in DataReader.Rows(file, columns, errors))
+            {
+                T v;
+                try
+                {
+                    v = value(f);
+                }
+                catch (FormatException ex)
+                {
+                    errors.Add($"{file.Name}:{line}: {ex.Message}");
+                    continue;
+                }
+
+                var tokens = Tokens(f[0]);
+                if (tokens.Length == 0)
+                {
+                    continue;
+                }
+
+                foreach (var t in tokens)
+                {
+                    _vocabulary.Add(t);
+                    if (variants && t.Length >= 3)
+                    {
+                        _variantSources.Add(t);
+                    }
+                }
+
+                list.Add((tokens, v));
+            }
+
+            _counts[name] = list.Count;
+            return list;
+        }
+
+        // A head written without the article (وزارة، سفارة) also heads a definite phrase (الوزارة، السفارة).
+        private List<(string[] Tokens, T Value)> WithArticle<T>(List<(string[] Tokens, T Value)> list)
+        {
+            var extra = new List<(string[], T)>();
+            foreach (var (tokens, value) in list)
+            {
+                if (!tokens[0].StartsWith(Article, StringComparison.Ordinal))
+                {
+                    var definite = tokens.ToArray();
+                    definite[0] = Article + definite[0];
+                    _vocabulary.Add(definite[0]);
+                    extra.Add((definite, value));
+                }
+            }
+
+            return [.. list, .. extra];
+        }
+
+        private static List<(string[] Tokens, T Value)> Merge<T>(List<(string[] Tokens, T Value)> list, Func<T, T, T> merge)
+        {
+            var merged = new Dictionary<string, (string[] Tokens, T Value)>(StringComparer.Ordinal);
+            foreach (var (tokens, value) in list)
+            {
+                var key = string.Join(' ', tokens);
+                merged[key] = merged.TryGetValue(key, out var existing) ? (tokens, merge(existing.Value, value)) : (tokens, value);
+            }
+
+            return [.. merged.Values];
+        }
+
+        private List<(string[] Tokens, CuePhrase Value)> CuePhrases(DataFile file)
+        {
+            var list = new List<(string[], CuePhrase)>();
+            foreach (var (line, f) in DataReader.Rows(file, 2, errors))
+            {
+                var kind = f[1] switch
+                {
+                    "according_to" => CueKind.AccordingTo,
+                    "manner" => CueKind.Manner,
+                    "channel" => CueKind.Channel,
+                    "complementizer" => CueKind.Complementizer,
+                    "continuation" => CueKind.Continuation,
+                    _ => (CueKind?)null,
+                };
+                if (kind is null)
+                {
+                    errors.Add($"{file.Name}:{line}: unknown cue kind '{f[1]}'");
+                    continue;
+                }
+
+                var tokens = Tokens(f[0]);
+                // "وفقا ل" stands for the preposition attached to the next word (وفقا للوكالة).
+                var trailingLam = tokens.Length > 1 && tokens[^1] == "\u0644";
+                if (trailingLam)
+                {
+                    tokens = tokens[..^1];
+                }
+
+                foreach (var t in tokens)
+                {
+                    _vocabulary.Add(t);
+                }
+
+                list.Add((tokens, new CuePhrase(kind.Value, trailingLam)));
+            }
+
+            _counts["cue_phrases"] = list.Count;
+            return list;
+        }
+
+        private PhraseTable<T> Table<T>(List<(string[] Tokens, T Value)> list)
+        {
+            var builder = new PhraseTable<T>.Builder();
+            foreach (var (tokens, value) in list)
+            {
+                builder.Add(Ids(tokens), value);
+            }
+
+            return builder.Build();
+        }
+
+        private int[] Ids(string[] tokens)
+        {
+            var ids = new int[tokens.Length];
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                ids[i] = _vocabulary.Find(tokens[i]);
+            }
+
+            return ids;
+        }
+
+        private static string[] Tokens(string surface)
+        {
+            using var analyzed = AnalyzedText.Create(surface);
+            var tokens = new List<string>(analyzed.Count);
+            for (var i = 0; i < analyzed.Count; i++)
+            {
+                if (analyzed[i].Kind != TokenKind.LineBreak)
+                {
+                    tokens.Add(analyzed.TokenText(i).ToString());
+                }
+            }
+
+            return [.. tokens];
+        }
+
+        private static int Int(string s) => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+        private static OrdinalRoles Role(string s) => s switch
+        {
+            "unit" => OrdinalRoles.Unit,
+            "unit_compound" => OrdinalRoles.UnitCompound,
+            "teen" => OrdinalRoles.Teen,
+            "tens" => OrdinalRoles.Tens,
+            "bare" => OrdinalRoles.Bare,
+            _ => throw new FormatException($"unknown ordinal role '{s}'"),
+        };
+
+        private static TimeUnit Unit(string s) => s switch
+        {
+            "minute" => TimeUnit.Minute,
+            "hour" => TimeUnit.Hour,
+            "day" => TimeUnit.Day,
+            "week" => TimeUnit.Week,
+            "month" => TimeUnit.Month,
+            "year" => TimeUnit.Year,
+            "decade" => TimeUnit.Decade,
+            "century" => TimeUnit.Century,
+            _ => throw new FormatException($"unknown time unit '{s}'"),
+        };
+
+        private static RelativeWord Relative(string[] f) => f[1] switch
+        {
+            "day_offset" => new RelativeWord(RelativeKind.DayOffset, Int(f[2]), TimeUnit.Day, PeriodPart.None),
+            "direction" => new RelativeWord(RelativeKind.Direction, Int(f[2]), TimeUnit.Day, PeriodPart.None),
+            "before_after" => new RelativeWord(RelativeKind.BeforeAfter, Int(f[2]), TimeUnit.Day, PeriodPart.None),
+            "period_part" => new RelativeWord(RelativeKind.PeriodPart, 0, TimeUnit.Day, f[2] switch
+            {
+                "start" => PeriodPart.Start,
+                "mid" => PeriodPart.Middle,
+                "end" => PeriodPart.End,
+                _ => throw new FormatException($"unknown period part '{f[2]}'"),
+            }),
+            "period_nouns" => new RelativeWord(RelativeKind.PeriodNoun, 0, Unit(f[2]), PeriodPart.None),
+            _ => throw new FormatException($"unknown relative kind '{f[1]}'"),
+        };
+
+        private static string Version(IReadOnlyList<DataFile> builtIn, List<DataFile> user)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var file in builtIn.Concat(user))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(file.Name));
+                hash.AppendData(Encoding.UTF8.GetBytes(file.Content));
+            }
+
+            var digest = Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+            return user.Count == 0 ? $"builtin-{digest}" : $"builtin+user-{digest}";
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using ExtractRpc.Engine.Pipeline;
+
+namespace ExtractRpc.Engine.Lexicon;
+
+/// <summary>A phrase found in a document: tokens <c>[Start, End)</c>, the first one entered after
+/// <c>Skip</c> clitic chars, and the value the phrase table holds for it.
+/// <c>Weak</c> says a token matched only through its name skeleton (a spelling with other long vowels).</summary>
+internal readonly record struct PhraseMatch<T>(int Start, int End, int Skip, T Value, bool Weak = false);
+
+/// <summary>
+/// A trie over token ids mapping token sequences to values; longest match first. Immutable and
+/// thread-safe once built; matching does not allocate.
+/// </summary>
+internal sealed class PhraseTable<T>
+{
+    private readonly Dictionary<long, int> _edges;
+    private readonly int[] _valueOfNode;
+    private readonly T[] _values;
+
+    private readonly bool _skeletons;
+
+    private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, bool skeletons)
+    {
+        _skeletons = skeletons;
+        _edges = edges;
+        _valueOfNode = valueOfNode;
+        _values = values;
+    }
+
+    /// <summary>Number of phrases (after merging identical keys).</summary>
+    public int Count => _values.Length;
+
+    /// <summary>Every value, in insertion order.</summary>
+    public ReadOnlySpan<T> Values => _values;
+
+    /// <summary>
+    /// The longest phrase starting at token <paramref name="start"/>. The first token may carry
+    /// proclitics (they are left out of the match) unless <paramref name="allowClitic"/> is false.
+    /// </summary>
+    public bool TryMatch(Document doc, int start, out PhraseMatch<T> match, bool allowClitic = true, int maxTokens = 12)
+    {
+        match = default;
+        var found = false;
+        var alt = _skeletons ? doc.AltIds[start] : Vocabulary.Unknown;
+        var alt2 = _skeletons ? doc.AltIds2[start] : Vocabulary.Unknown;
+        if (doc.Ids[start] != Vocabulary.Unknown || alt != Vocabulary.Unknown || alt2 != Vocabulary.Unknown)
+        {
+            found = Walk(doc, start, doc.Ids[start], alt, alt2, 0, false, maxTokens, ref match);
+        }
+
+        if (allowClitic && doc.StemIds[start] != Vocabulary.Unknown && (_skeletons || !doc.IsWeak(start)))
+        {
+            var stem = default(PhraseMatch<T>);
+            if (Walk(doc, start, doc.StemIds[start], Vocabulary.Unknown, Vocabulary.Unknown, doc.StemSkips[start], doc.IsWeak(start), maxTokens, ref stem) && (!found || stem.End > match.End))
+            {
+                match = stem;
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>True when the single token <paramref name="index"/> (or its stem) is a phrase by itself.</summary>
+    public bool ContainsToken(Document doc, int index, out T value, bool allowClitic = true)
+    {
+        if (TryValue(0, doc.Ids[index], out value) || (_skeletons && (TryValue(0, doc.AltIds[index], out value) || TryValue(0, doc.AltIds2[index], out value))))
+        {
+            return true;
+        }
+
+        return allowClitic && (_skeletons || !doc.IsWeak(index)) && TryValue(0, doc.StemIds[index], out value);
+    }
+
+    /// <summary>The value of an exact token-id sequence (a phrase assembled by a rule, e.g. without its quote marks).</summary>
+    public bool TryGetSequence(ReadOnlySpan<int> tokenIds, out T value)
+    {
+        value = default!;
+        var node = 0;
+        foreach (var id in tokenIds)
+        {
+            if (id == Vocabulary.Unknown || !_edges.TryGetValue(Key(node, id), out node))
+            {
+                return false;
+            }
+        }
+
+        var v = _valueOfNode[node];
+        if (v < 0)
+        {
+            return false;
+        }
+
+        value = _values[v];
+        return true;
+    }
+
+    private bool TryValue(int node, int tokenId, out T value)
+    {
+        value = default!;
+        if (tokenId == Vocabulary.Unknown || !_edges.TryGetValue(Key(node, tokenId), out var child))
+        {
+            return false;
+        }
+
+        var v = _valueOfNode[child];
+        if (v < 0)
+        {
+            return false;
+        }
+
+        value = _values[v];
+        return true;
+    }
+
+    private bool Walk(Document doc, int start, int firstId, int firstAlt, int firstAlt2, int skip, bool weakStart, int maxTokens, ref PhraseMatch<T> match)
+    {
+        var found = false;
+        var node = 0;
+        var weak = weakStart;
+        var tokens = doc.Text.Tokens;
+        var limit = Math.Min(tokens.Length, start + maxTokens);
+        for (var i = start; i < limit; i++)
+        {
+            var id = i == start ? firstId : doc.Ids[i];
+            var alt = i == start ? firstAlt : _skeletons ? doc.AltIds[i] : Vocabulary.Unknown;
+            var alt2 = i == start ? firstAlt2 : _skeletons ? doc.AltIds2[i] : Vocabulary.Unknown;
+            // The exact spelling first; a name spelled with other long vowels as a fallback.
+            if (id != Vocabulary.Unknown && _edges.TryGetValue(Key(node, id), out var next))
+            {
+                node = next;
+            }
+            else if ((alt != Vocabulary.Unknown && _edges.TryGetValue(Key(node, alt), out next))
+                || (alt2 != Vocabulary.Unknown && _edges.TryGetValue(Key(node, alt2), out next)))
+            {
+                node = next;
+                weak = true;
+            }
+            else
+            {
+                break;
+            }
+
+            var v = _valueOfNode[node];
+            if (v >= 0)
+            {
+                match = new PhraseMatch<T>(start, i + 1, skip, _values[v], weak);
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    private static long Key(int node, int token) => ((long)node << 32) | (uint)token;
+
+    /// <summary>Collects phrases; the first value added for a key wins.</summary>
+    public sealed class Builder
+    {
+        private readonly Dictionary<long, int> _edges = [];
+        private readonly List<int> _valueOfNode = [-1];
+        private readonly List<T> _values = [];
+
+        /// <summary>Adds a phrase of token ids. Returns false when the key already had a value.</summary>
+        public bool Add(ReadOnlySpan<int> tokenIds, T value)
+        {
+            if (tokenIds.IsEmpty)
+            {
+                return false;
+            }
+
+            var node = 0;
+            foreach (var id in tokenIds)
+            {
+                var key = Key(node, id);
+                if (!_edges.TryGetValue(key, out var child))
+                {
+                    child = _valueOfNode.Count;
+                    _valueOfNode.Add(-1);
+                    _edges.Add(key, child);
+                }
+
+                node = child;
+            }
+
+            if (_valueOfNode[node] >= 0)
+            {
+                return false;
+            }
+
+            _valueOfNode[node] = _values.Count;
+            _values.Add(value);
+            return true;
+        }
+
+        /// <summary>The value already stored for a key, if any.</summary>
+        public bool TryGet(ReadOnlySpan<int> tokenIds, out T value)
+        {
+            value = default!;
+            var node = 0;
+            foreach (var id in tokenIds)
+            {
+                if (!_edges.TryGetValue(Key(node, id), out node))
+                {
+                    return false;
+                }
+            }
+
+            var v = _valueOfNode[node];
+            if (v < 0)
+            {
+                return false;
+            }
+
+            value = _values[v];
+            return true;
+        }
+
+        /// <summary>Freezes the table; with <paramref name="skeletons"/> a token may also match through its
+        /// consonant skeleton (names only: a word list must match exactly).</summary>
+        public PhraseTable<T> Build(bool skeletons = false) => new(_edges, [.. _valueOfNode], [.. _values], skeletons);
+    }
+}

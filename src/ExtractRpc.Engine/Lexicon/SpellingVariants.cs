@@ -1,0 +1,97 @@
+namespace ExtractRpc.Engine.Lexicon;
+
+/// <summary>
+/// The spellings Arabic news uses for one foreign name, so that the data holds each name once: the
+/// letter for a foreign g (غ، ج، ق: شويغو، شويجو) as generated variants, and long vowels written,
+/// left out or swapped (ساليفان، سوليفان؛ ديميتري، دميتري) through a consonant skeleton. Works on
+/// folded tokens.
+/// </summary>
+internal static class SpellingVariants
+{
+    private const char Ghain = '\u063A';
+    private const char Jeem = '\u062C';
+    private const char Qaf = '\u0642';
+    private const char Alef = '\u0627';
+    private const char Waw = '\u0648';
+    private const char Yeh = '\u064A';
+    private const char Lam = '\u0644';
+
+    private static readonly char[] s_gLetters = [Ghain, Jeem, Qaf];
+
+    /// <summary>Shortest token that gets a skeleton: shorter words are too often other words.</summary>
+    public const int MinSkeletonLength = 5;
+
+    /// <summary>Fewest letters a skeleton keeps after its first letter (and article).</summary>
+    private const int MinSkeletonConsonants = 3;
+
+    /// <summary>The g-letter variants of a folded token, without the token itself.</summary>
+    public static IEnumerable<string> Of(string token) => GVariants(token).Distinct(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the consonant skeleton of a folded token: the long vowels ا و ي inside it are dropped
+    /// (the first and last letters and an article stay). Returns its length, or 0 when the token is
+    /// too short to have one.
+    /// </summary>
+    public static int Skeleton(ReadOnlySpan<char> token, Span<char> destination)
+    {
+        if (token.Length < MinSkeletonLength || token.Length > destination.Length)
+        {
+            return 0;
+        }
+
+        var first = token.Length > 2 && token[0] == Alef && token[1] == Lam ? 3 : 1;
+        token[..first].CopyTo(destination);
+        var n = first;
+        for (var i = first; i < token.Length - 1; i++)
+        {
+            if (token[i] is not (Alef or Waw or Yeh))
+            {
+                destination[n++] = token[i];
+            }
+        }
+
+        destination[n++] = token[^1];
+        return n - first >= MinSkeletonConsonants ? n : 0;
+    }
+
+    // Every g-letter (غ or ج) in turn takes the other g-letters; at most two positions vary.
+    private static IEnumerable<string> GVariants(string token)
+    {
+        if (token.Length < 3)
+        {
+            yield break;
+        }
+
+        var positions = new List<int>();
+        for (var i = 0; i < token.Length && positions.Count < 2; i++)
+        {
+            if (token[i] is Ghain or Jeem)
+            {
+                positions.Add(i);
+            }
+        }
+
+        if (positions.Count == 0)
+        {
+            yield break;
+        }
+
+        var chars = token.ToCharArray();
+        var combinations = (int)Math.Pow(s_gLetters.Length, positions.Count);
+        for (var k = 0; k < combinations; k++)
+        {
+            var x = k;
+            foreach (var p in positions)
+            {
+                chars[p] = s_gLetters[x % s_gLetters.Length];
+                x /= s_gLetters.Length;
+            }
+
+            var form = new string(chars);
+            if (form != token)
+            {
+                yield return form;
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Buffers;
+
+namespace ExtractRpc.Engine.Text;
+
+/// <summary>
+/// The folded form of a text with, for every folded char, the original range it came from.
+/// Buffers are rented from the shared pool and returned on <see cref="Dispose"/>. Not thread-safe:
+/// one instance belongs to one extraction.
+/// </summary>
+public sealed class NormalizedText : IDisposable
+{
+    private char[] _chars;
+    private int[] _start;
+    private int[] _end;
+
+    private NormalizedText(string original, char[] chars, int[] start, int[] end, int length)
+    {
+        Original = original;
+        _chars = chars;
+        _start = start;
+        _end = end;
+        Length = length;
+    }
+
+    /// <summary>The text as sent.</summary>
+    public string Original { get; }
+
+    /// <summary>Number of folded chars.</summary>
+    public int Length { get; }
+
+    /// <summary>The folded chars.</summary>
+    public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
+
+    /// <summary>Folds <paramref name="original"/>.</summary>
+    public static NormalizedText Create(string original)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        // A lam-alef ligature expands to two chars; allow for it without a second pass.
+        var capacity = original.Length + 8;
+        var chars = ArrayPool<char>.Shared.Rent(capacity);
+        var start = ArrayPool<int>.Shared.Rent(capacity);
+        var end = ArrayPool<int>.Shared.Rent(capacity);
+        var n = 0;
+        Span<char> two = stackalloc char[2];
+        for (var i = 0; i < original.Length; i++)
+        {
+            var c = original[i];
+            var written = ArabicNormalizer.FoldInto(c, two);
+            if (written == 0)
+            {
+                // A dropped diacritic or tatweel right after a letter belongs to that letter's span.
+                if (n > 0 && ArabicNormalizer.IsCombiningMark(c) && end[n - 1] == i)
+                {
+                    end[n - 1] = i + 1;
+                }
+
+                continue;
+            }
+
+            if (n + written > chars.Length)
+            {
+                Grow(ref chars, ref start, ref end, n);
+            }
+
+            for (var k = 0; k < written; k++)
+            {
+                chars[n] = two[k];
+                start[n] = i;
+                end[n] = i + 1;
+                n++;
+            }
+        }
+
+        return new NormalizedText(original, chars, start, end, n);
+    }
+
+    /// <summary>Original start of the folded char at <paramref name="index"/>.</summary>
+    public int OriginalStart(int index) => index >= Length ? Original.Length : _start[index];
+
+    /// <summary>Original end (exclusive) of the folded char at <paramref name="index"/>.</summary>
+    public int OriginalEnd(int index) => _end[index];
+
+    /// <summary>Maps a folded range <c>[start, end)</c> (end &gt; start) to the original text.</summary>
+    public TextSpan ToOriginal(int start, int end) => new(_start[start], _end[end - 1]);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_chars.Length == 0)
+        {
+            return;
+        }
+
+        ArrayPool<char>.Shared.Return(_chars);
+        ArrayPool<int>.Shared.Return(_start);
+        ArrayPool<int>.Shared.Return(_end);
+        _chars = [];
+        _start = [];
+        _end = [];
+    }
+
+    private static void Grow(ref char[] chars, ref int[] start, ref int[] end, int used)
+    {
+        var size = chars.Length * 2;
+        var c2 = ArrayPool<char>.Shared.Rent(size);
+        var s2 = ArrayPool<int>.Shared.Rent(size);
+        var e2 = ArrayPool<int>.Shared.Rent(size);
+        chars.AsSpan(0, used).CopyTo(c2);
+        start.AsSpan(0, used).CopyTo(s2);
+        end.AsSpan(0, used).CopyTo(e2);
+        ArrayPool<char>.Shared.Return(chars);
+        ArrayPool<int>.Shared.Return(start);
+        ArrayPool<int>.Shared.Return(end);
+        chars = c2;
+        start = s2;
+        end = e2;
+    }
+}
