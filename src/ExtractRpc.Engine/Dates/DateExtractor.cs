@@ -1,0 +1,1130 @@
+using System.Globalization;
+using ExtractRpc.Engine.Lexicon;
+using ExtractRpc.Engine.Pipeline;
+using ExtractRpc.Engine.Text;
+
+namespace ExtractRpc.Engine.Dates;
+
+/// <summary>A date mention with the tokens it covers.</summary>
+internal readonly record struct DateHit(int First, int End, DateMention Mention);
+
+/// <summary>
+/// Finds temporal expressions and resolves them against a reference date: Gregorian months in their
+/// Levantine, Egyptian and Maghrebi names (and the double form تشرين الثاني/ نوفمبر), Hijri months,
+/// numeric dates (day first), years, ordinal days, weekdays, relative expressions, holidays, ranges
+/// and times. Works on tokens, one left-to-right pass with bounded look-ahead, so any input takes
+/// linear time. Stateless and thread-safe; the reference time is always passed in.
+/// </summary>
+internal sealed class DateExtractor
+{
+    private const int MinYear = 1900;
+    private const int MaxYear = 2100;
+
+    /// <summary>How far ahead of the reference a date with no year may lie and still be this year's.</summary>
+    private const int NarrationDaysAhead = 90;
+
+    /// <summary>Appends the dates of <paramref name="doc"/> resolved against <paramref name="reference"/> (local time).</summary>
+    public void Extract(Document doc, DateTime reference, List<DateHit> hits, CancellationToken cancellationToken)
+    {
+        var parser = new Parser(doc, reference, hits);
+        var i = 0;
+        while (i < doc.Count)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var end = parser.TryAt(i);
+            i = end > i ? end : i + 1;
+        }
+    }
+
+    private readonly struct Parser(Document doc, DateTime reference, List<DateHit> hits)
+    {
+        private readonly WordLists _w = doc.Lexicon.Words;
+        private readonly AnalyzedText _t = doc.Text;
+
+        /// <summary>Tries each pattern at token <paramref name="i"/> in turn; the first that matches records
+        /// its hit and returns the token after it, else -1.</summary>
+        public int TryAt(int i)
+        {
+            var kind = _t[i].Kind;
+            if (kind == TokenKind.Number)
+            {
+                var end = NumericDate(i);
+                if (end < 0)
+                {
+                    end = YearRange(i);
+                }
+
+                return end > 0 ? end : DayMonth(i, i, 0);
+            }
+
+            if (kind != TokenKind.Word)
+            {
+                return -1;
+            }
+
+            // In order of specificity; a switch rather than delegates keeps the loop allocation-free.
+            for (var pattern = 0; pattern < 7; pattern++)
+            {
+                var end = pattern switch
+                {
+                    0 => RangeWithWords(i),
+                    1 => DayMonth(i, i, 0),
+                    2 => Weekday(i),
+                    3 => Holiday(i),
+                    4 => MonthAlone(i),
+                    5 => YearWithMarker(i),
+                    _ => Relative(i),
+                };
+                if (end > 0)
+                {
+                    return end;
+                }
+            }
+
+            return -1;
+        }
+
+        // ----- building blocks -------------------------------------------------------------
+
+        private bool IsNumber(int i, int maxLength) => i < _t.Count && _t[i].Kind == TokenKind.Number && _t[i].Length <= maxLength;
+
+        private int NumberValue(int i) => int.Parse(_t.TokenText(i), NumberStyles.None, CultureInfo.InvariantCulture);
+
+        private bool Punct(int i, char c) => _t.IsPunct(i, c);
+
+        private bool Adjacent(int i) => i < _t.Count && !_t[i].SpaceBefore;
+
+        /// <summary>A day of month: 1-31 in digits, or an ordinal phrase (السابع والعشرين). Returns the token after it.</summary>
+        private int Day(int i, out int day)
+        {
+            day = 0;
+            if (IsNumber(i, 2))
+            {
+                day = NumberValue(i);
+                return day is >= 1 and <= 31 ? i + 1 : -1;
+            }
+
+            if (!doc.IsWord(i) || !_w.Ordinals.TryMatch(doc, i, out var o, maxTokens: 3))
+            {
+                return -1;
+            }
+
+            var roles = o.Value.Roles;
+            var end = o.End;
+            day = o.Value.Value;
+            if ((roles & (OrdinalRoles.Unit | OrdinalRoles.UnitCompound)) != 0 && doc.IsWord(end)
+                && doc.StemSkips[end] > 0 && _w.Ordinals.ContainsToken(doc, end, out var tens) && (tens.Roles & OrdinalRoles.Tens) != 0)
+            {
+                day += tens.Value; // السابع والعشرين
+                end++;
+            }
+            else if ((roles & (OrdinalRoles.Unit | OrdinalRoles.Teen | OrdinalRoles.Tens)) == 0)
+            {
+                return -1;
+            }
+
+            return day is >= 1 and <= 31 ? end : -1;
+        }
+
+        /// <summary>A month name, with the double form (تشرين الثاني/ نوفمبر، كانون الثاني (يناير)) as one.</summary>
+        private int Month(int i, out MonthName month)
+        {
+            month = default;
+            if (!doc.IsWord(i) || !_w.Months.TryMatch(doc, i, out var m, maxTokens: 3))
+            {
+                return -1;
+            }
+
+            month = m.Value;
+            var end = m.End;
+            var open = Punct(end, '(');
+            if ((Punct(end, '/') || open || Punct(end, '-')) && doc.IsWord(end + 1)
+                && _w.Months.TryMatch(doc, end + 1, out var second, allowClitic: false, maxTokens: 3)
+                && second.Value.Month == month.Month && second.Value.Calendar == month.Calendar)
+            {
+                end = second.End;
+                if (open && Punct(end, ')'))
+                {
+                    end++;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>A year in digits, with an optional era mark (م، هـ). Returns the token after it.</summary>
+        private int Year(int i, CalendarSystem calendar, out int year, out bool hijriEra)
+        {
+            year = 0;
+            hijriEra = false;
+            if (!IsNumber(i, 4) || _t[i].Length != 4)
+            {
+                return -1;
+            }
+
+            year = NumberValue(i);
+            var end = i + 1;
+            if (doc.IsWord(end) && _t[end].Length == 1)
+            {
+                var c = _t.Normalized.Chars[_t[end].Start];
+                if (c == '\u0645')
+                {
+                    end++; // م: ميلادي
+                }
+                else if (c == ArabicNormalizer.Heh)
+                {
+                    hijriEra = true; // هـ: هجري
+                    end++;
+                }
+
+                if (end > i + 1 && Punct(end, '.'))
+                {
+                    end++;
+                }
+            }
+
+            var hijri = hijriEra || calendar == CalendarSystem.Hijri;
+            var ok = hijri ? year is >= 1300 and <= 1600 : year is >= MinYear and <= MaxYear;
+            return ok ? end : -1;
+        }
+
+        /// <summary>A clock time: 04:57 م، الساعة 10 صباحا، الساعة الثالثة فجرا.</summary>
+        private int Time(int i, out int hour, out int minute)
+        {
+            hour = minute = 0;
+            var j = i;
+            var clockWord = doc.IsWord(j) && IsWord(j, "\u0627\u0644\u0633\u0627\u0639\u0647"); // الساعة
+            if (clockWord)
+            {
+                j++;
+            }
+
+            int end;
+            if (IsNumber(j, 2) && Punct(j + 1, ':') && IsNumber(j + 2, 2) && _t[j + 2].Length == 2 && Adjacent(j + 1) && Adjacent(j + 2))
+            {
+                hour = NumberValue(j);
+                minute = NumberValue(j + 2);
+                end = j + 3;
+            }
+            else if (clockWord && IsNumber(j, 2))
+            {
+                hour = NumberValue(j);
+                end = j + 1;
+            }
+            else if (clockWord && doc.IsWord(j) && _w.ClockWords.TryMatch(doc, j, out var cw, maxTokens: 3))
+            {
+                hour = cw.Value;
+                end = cw.End;
+                if (doc.IsWord(end) && _w.ClockWords.TryMatch(doc, end, out var fraction, maxTokens: 3) && fraction.Value is 15 or 20 or 30 or -15)
+                {
+                    minute = fraction.Value;
+                    end = fraction.End;
+                    if (minute < 0)
+                    {
+                        hour -= 1;
+                        minute += 60;
+                    }
+                }
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (hour is < 0 or > 24 || minute is < 0 or > 59)
+            {
+                return -1;
+            }
+
+            if (end < _t.Count && doc.IsWord(end) && _w.DayParts.TryMatch(doc, end, out var part, maxTokens: 2))
+            {
+                if (part.Value.Hour >= 12 && hour < 12 && part.Value.Kind != "midnight")
+                {
+                    hour += 12;
+                }
+
+                end = part.End;
+            }
+
+            return hour == 24 ? -1 : end;
+        }
+
+        private bool IsWord(int i, string folded) => doc.IsWord(i) && _t.TokenText(i).SequenceEqual(folded);
+
+        private bool IsStem(int i, string folded)
+        {
+            if (!doc.IsWord(i))
+            {
+                return false;
+            }
+
+            var word = _t.TokenText(i);
+            return word.SequenceEqual(folded) || (word.Length == folded.Length + 1 && word[0] is Clitics.Waw or Clitics.Feh or Clitics.Beh or Clitics.Lam && word[1..].SequenceEqual(folded));
+        }
+
+        private int Direction(int i, out int direction)
+        {
+            direction = 0;
+            if (doc.IsWord(i) && _w.Relative.TryMatch(doc, i, out var r, allowClitic: false, maxTokens: 1) && r.Value.Kind == RelativeKind.Direction)
+            {
+                direction = r.Value.Value;
+                return r.End;
+            }
+
+            return -1;
+        }
+
+        // ----- patterns -------------------------------------------------------------------
+
+        /// <summary>4-5-2022، 04/06/2021، 2022/5/4 (day first unless the year leads), with an optional time.</summary>
+        private int NumericDate(int i)
+        {
+            if (!IsNumber(i, 4) || !IsNumber(i + 2, 2) || !IsNumber(i + 4, 4) || !Adjacent(i + 1) || !Adjacent(i + 2) || !Adjacent(i + 3) || !Adjacent(i + 4))
+            {
+                return -1;
+            }
+
+            var sep = _t.Normalized.Chars[_t[i + 1].Start];
+            if (sep is not ('-' or '/' or '.') || !Punct(i + 3, sep) || (i + 5 < _t.Count && (Punct(i + 5, sep) || (Adjacent(i + 5) && _t[i + 5].Kind == TokenKind.Number))))
+            {
+                return -1;
+            }
+
+            int day, month, year;
+            if (_t[i].Length == 4 && _t[i + 4].Length <= 2)
+            {
+                (year, month, day) = (NumberValue(i), NumberValue(i + 2), NumberValue(i + 4));
+            }
+            else if (_t[i].Length <= 2 && _t[i + 4].Length == 4)
+            {
+                (day, month, year) = (NumberValue(i), NumberValue(i + 2), NumberValue(i + 4));
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (year is < MinYear or > MaxYear || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return -1;
+            }
+
+            return WithTime(i, i + 5, new DateTime(year, month, day), relative: false, CalendarSystem.Gregorian);
+        }
+
+        /// <summary>2015-2020 → 2015/2020.</summary>
+        private int YearRange(int i)
+        {
+            if (!IsNumber(i, 4) || _t[i].Length != 4 || !Punct(i + 1, '-') || !IsNumber(i + 2, 4) || _t[i + 2].Length != 4)
+            {
+                return -1;
+            }
+
+            var a = NumberValue(i);
+            var b = NumberValue(i + 2);
+            if (a is < MinYear or > MaxYear || b <= a || b > MaxYear || (i + 3 < _t.Count && (Punct(i + 3, '-') || Punct(i + 3, '/'))))
+            {
+                return -1;
+            }
+
+            Add(i, i + 3, DateValue.Interval(DateValue.Year(a), DateValue.Year(b)), DateGranularity.Year, false, CalendarSystem.Gregorian, DateKind.Range);
+            return i + 3;
+        }
+
+        /// <summary>بين 10 و21 أيار/مايو، من 3 إلى 5 حزيران 2021.</summary>
+        private int RangeWithWords(int i)
+        {
+            var j = i;
+            if (!(IsStem(j, "\u0628\u064A\u0646") || IsStem(j, "\u0645\u0646") || IsWord(j, "\u0627\u0644\u0641\u062A\u0631\u0647"))) // بين، من، الفترة
+            {
+                return -1;
+            }
+
+            j++;
+            if (IsWord(j, "\u0645\u0627") && IsWord(j + 1, "\u0628\u064A\u0646"))
+            {
+                j += 2; // ما بين
+            }
+            else if (IsWord(j, "\u0645\u0646"))
+            {
+                j++; // الفترة من
+            }
+
+            var afterFirst = Day(j, out var d1);
+            if (afterFirst < 0)
+            {
+                return -1;
+            }
+
+            var k = afterFirst;
+            // The first day may carry its own month: من 28 أيار إلى 3 حزيران.
+            var m1End = Month(k, out var month1);
+            if (m1End > 0)
+            {
+                k = m1End;
+            }
+
+            int d2Start;
+            if (doc.IsWord(k) && _t[k].Length == 1 && _t.Normalized.Chars[_t[k].Start] == Clitics.Waw && IsNumber(k + 1, 2))
+            {
+                d2Start = k + 1; // و 21
+            }
+            else if (IsWord(k, "\u0627\u0644\u064A") || IsWord(k, "\u062D\u062A\u064A") || Punct(k, '-'))
+            {
+                d2Start = k + 1; // إلى، حتى، -
+            }
+            else
+            {
+                return -1;
+            }
+
+            var afterSecond = Day(d2Start, out var d2);
+            if (afterSecond < 0)
+            {
+                return -1;
+            }
+
+            var m2End = Month(afterSecond, out var month2);
+            if (m2End < 0)
+            {
+                return -1;
+            }
+
+            if (m1End < 0)
+            {
+                month1 = month2;
+            }
+
+            var end = m2End;
+            var yEnd = Year(end, month2.Calendar, out var year, out _);
+            var relative = yEnd < 0;
+            if (yEnd > 0)
+            {
+                end = yEnd;
+            }
+            else
+            {
+                var dEnd = Direction(end, out var direction);
+                year = ResolveYear(month2.Month, d2, direction, month2.Calendar);
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
+            }
+
+            if (!TryDate(year, month1, d1, out var from) || !TryDate(year, month2, d2, out var to) || to < from)
+            {
+                return -1;
+            }
+
+            Add(i, end, DateValue.DayInterval(from, to), DateGranularity.Day, relative, month2.Calendar, DateKind.Range);
+            return end;
+        }
+
+        /// <summary>DAY [من] MONTH [YEAR] [TIME]: 24 فبراير، السابع والعشرين من تشرين الثاني/ نوفمبر، 15 رمضان 1445 هـ.</summary>
+        private int DayMonth(int spanStart, int i, int minEnd)
+        {
+            var afterDay = Day(i, out var day);
+            if (afterDay < 0)
+            {
+                return -1;
+            }
+
+            var j = afterDay;
+            var ordinal = _t[i].Kind == TokenKind.Word;
+            if (IsWord(j, "\u0645\u0646"))
+            {
+                j++; // من
+            }
+            else if (ordinal)
+            {
+                return -1; // an ordinal day needs من before its month
+            }
+
+            var afterMonth = Month(j, out var month);
+            if (afterMonth < 0)
+            {
+                return -1;
+            }
+
+            var end = afterMonth;
+            var yEnd = Year(end, month.Calendar, out var year, out var hijriEra);
+            var relative = false;
+            if (yEnd > 0)
+            {
+                end = yEnd;
+                if (hijriEra && month.Calendar == CalendarSystem.Gregorian)
+                {
+                    return -1;
+                }
+            }
+            else
+            {
+                var dEnd = Direction(end, out var direction);
+                year = ResolveYear(month.Month, day, direction, month.Calendar);
+                relative = true;
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
+            }
+
+            if (!TryDate(year, month, day, out var date))
+            {
+                return -1;
+            }
+
+            return Math.Max(minEnd, WithTime(spanStart, end, date, relative, month.Calendar));
+        }
+
+        /// <summary>Adds a day date, extended by a following time (الجمعة 4 يونيو 2021 04:57 م).</summary>
+        private int WithTime(int start, int end, DateTime date, bool relative, CalendarSystem calendar)
+        {
+            var timeEnd = Time(end, out var hour, out var minute);
+            if (timeEnd > 0)
+            {
+                Add(start, timeEnd, new DateValue(date.Date.AddHours(hour).AddMinutes(minute), DateGranularity.Time).Iso(), DateGranularity.Time, relative, calendar, DateKind.Date);
+                return timeEnd;
+            }
+
+            Add(start, end, DateValue.Day(date).Iso(), DateGranularity.Day, relative, calendar, DateKind.Date);
+            return end;
+        }
+
+        /// <summary>Weekdays: يوم الأربعاء، الخميس المقبل، اليوم الأربعاء، مساء الأحد, or a weekday that heads a full date.</summary>
+        private int Weekday(int i)
+        {
+            var start = i;
+            var j = i;
+            var today = false;
+            if (doc.IsWord(j) && _w.DayParts.TryMatch(doc, j, out var part, maxTokens: 1) && part.Value.Kind is "evening" or "morning" or "night" or "dawn" or "noon" or "afternoon")
+            {
+                j = part.End; // مساء الأحد
+            }
+
+            var hasYawm = IsStem(j, "\u064A\u0648\u0645"); // يوم
+            if (hasYawm)
+            {
+                j++;
+            }
+            else if (IsStem(j, "\u0627\u0644\u064A\u0648\u0645") && j + 1 < _t.Count && doc.IsWord(j + 1) && _w.Weekdays.ContainsToken(doc, j + 1, out _, allowClitic: false))
+            {
+                today = true; // اليوم الأربعاء: the reference day
+                j++;
+            }
+
+            if (!doc.IsWord(j) || !_w.Weekdays.TryMatch(doc, j, out var wd, maxTokens: 1))
+            {
+                return -1;
+            }
+
+            var end = wd.End;
+            // A weekday may head a full date: الجمعة 4 يونيو 2021، الخميس 12-10-2023.
+            var k = Punct(end, '\u060C') || Punct(end, ',') ? end + 1 : end;
+            var dated = DayMonth(start, k, 0);
+            if (dated < 0)
+            {
+                dated = NumericDate(k) is var n && n > 0 ? RestartSpan(start, k, n) : -1;
+            }
+
+            if (dated > 0)
+            {
+                return dated;
+            }
+
+            var dEnd = Direction(end, out var direction);
+            var ambiguous = _t.TokenText(wd.Start).SequenceEqual("\u0627\u0644\u0627\u062B\u0646\u064A\u0646"); // الاثنين is also "the two"
+            if (ambiguous && !hasYawm && !today && dEnd < 0 && !(Punct(wd.Start - 1, '\u060C') || Punct(end, '\u060C') || Punct(end, ',')))
+            {
+                return -1;
+            }
+
+            var target = (DayOfWeek)(wd.Value % 7);
+            DateTime date;
+            if (today)
+            {
+                date = reference.Date;
+            }
+            else if (dEnd > 0 && direction > 0)
+            {
+                date = Next(target, reference.Date);
+                end = dEnd;
+            }
+            else if (dEnd > 0 && direction < 0)
+            {
+                date = Previous(target, reference.Date.AddDays(-1));
+                end = dEnd;
+            }
+            else
+            {
+                // In news narration a bare weekday is the most recent one (the reference day itself included).
+                date = Previous(target, reference.Date);
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
+            }
+
+            Add(start, end, DateValue.Day(date).Iso(), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Date, CliticSkip(start));
+            return end;
+        }
+
+        // ويوم الجمعة: the conjunction stays out of the span.
+        private int CliticSkip(int i) => doc.Ids[i] == Vocabulary.Unknown ? doc.StemSkips[i] : 0;
+
+        private int RestartSpan(int start, int dateStart, int dateEnd)
+        {
+            // NumericDate added a hit starting at the date; widen it to the weekday.
+            var last = hits[^1];
+            hits[^1] = last with { First = start, Mention = last.Mention with { Span = new TextSpan(_t.Span(start, start).Start, last.Mention.Span.End) } };
+            _ = dateStart;
+            return dateEnd;
+        }
+
+        private static DateTime Previous(DayOfWeek target, DateTime from)
+        {
+            var diff = ((int)from.DayOfWeek - (int)target + 7) % 7;
+            return from.AddDays(-diff);
+        }
+
+        private static DateTime Next(DayOfWeek target, DateTime from)
+        {
+            var diff = ((int)target - (int)from.DayOfWeek + 7) % 7;
+            return from.AddDays(diff == 0 ? 7 : diff);
+        }
+
+        /// <summary>Named holidays: عيد الفطر، رمضان، عيد الميلاد، with a year or placed nearest the reference.</summary>
+        private int Holiday(int i)
+        {
+            var start = i;
+            if (IsStem(i, "\u0634\u0647\u0631") && doc.IsWord(i + 1) && _w.Holidays.TryMatch(doc, i + 1, out _, allowClitic: false))
+            {
+                i++; // شهر رمضان
+            }
+
+            if (!_w.Holidays.TryMatch(doc, i, out var h, maxTokens: 4))
+            {
+                return -1;
+            }
+
+            var holiday = h.Value;
+            var end = h.End;
+            // عيد الفطر 2023 (a Gregorian year) or عيد الفطر 1444 هـ.
+            var yEnd = Year(end, CalendarSystem.Gregorian, out var year, out _);
+            if (yEnd < 0)
+            {
+                yEnd = Year(end, holiday.Calendar, out year, out _);
+            }
+
+            var relative = yEnd < 0;
+            DateTime first;
+            if (yEnd > 0)
+            {
+                end = yEnd;
+                if (!HolidayDate(holiday, year, gregorianYear: year >= MinYear, out first))
+                {
+                    return -1;
+                }
+            }
+            else
+            {
+                var dEnd = Direction(end, out var direction);
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
+
+                if (!NearestHoliday(holiday, direction, dEnd > 0, out first))
+                {
+                    return -1;
+                }
+            }
+
+            var value = holiday.LengthDays > 1
+                ? DateValue.DayInterval(first, first.AddDays(holiday.LengthDays - 1))
+                : DateValue.Day(first).Iso();
+            Add(start, end, value, DateGranularity.Day, relative, holiday.Calendar, holiday.LengthDays > 1 ? DateKind.Range : DateKind.Date);
+            return end;
+        }
+
+        private bool NearestHoliday(HolidayName holiday, int direction, bool directed, out DateTime date)
+        {
+            date = default;
+            var best = DateTime.MaxValue;
+            var bestDistance = double.MaxValue;
+            var baseYear = holiday.Calendar == CalendarSystem.Hijri ? HijriYear(reference) : reference.Year;
+            for (var y = baseYear - 1; y <= baseYear + 1; y++)
+            {
+                if (!HolidayDate(holiday, y, gregorianYear: holiday.Calendar == CalendarSystem.Gregorian, out var d))
+                {
+                    continue;
+                }
+
+                if (directed && ((direction < 0 && d > reference.Date) || (direction > 0 && d <= reference.Date)))
+                {
+                    continue;
+                }
+
+                var distance = Math.Abs((d - reference.Date).TotalDays);
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = d;
+                }
+            }
+
+            date = best;
+            return best != DateTime.MaxValue;
+        }
+
+        private static bool HolidayDate(HolidayName holiday, int year, bool gregorianYear, out DateTime date)
+        {
+            date = default;
+            if (holiday.Calendar == CalendarSystem.Gregorian)
+            {
+                if (!gregorianYear)
+                {
+                    return false;
+                }
+
+                return TryGregorian(year, holiday.Month, holiday.Day, out date);
+            }
+
+            // A Gregorian year names the Hijri holiday that falls in it.
+            if (gregorianYear)
+            {
+                foreach (var hy in new[] { HijriYear(new DateTime(year, 1, 1)), HijriYear(new DateTime(year, 12, 31)) })
+                {
+                    if (HijriCalendars.TryToGregorian(hy, holiday.Month, holiday.Day, out var d) && d.Year == year)
+                    {
+                        date = d;
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return HijriCalendars.TryToGregorian(year, holiday.Month, holiday.Day, out date);
+        }
+
+        private static int HijriYear(DateTime date) => HijriCalendars.Year(date);
+
+        /// <summary>MONTH [/MONTH] YEAR, MONTH الماضي، في نوفمبر, and period parts (أواخر مارس، منتصف الشهر الحالي).</summary>
+        private int MonthAlone(int i)
+        {
+            var start = i;
+            var part = PeriodPart.None;
+            if (doc.IsWord(i) && _w.Relative.TryMatch(doc, i, out var p, maxTokens: 1) && p.Value.Kind == RelativeKind.PeriodPart)
+            {
+                part = p.Value.Part;
+                i = p.End;
+            }
+
+            var hasMonthWord = IsStem(i, "\u0634\u0647\u0631"); // شهر
+            var m0 = hasMonthWord ? i + 1 : i;
+            var afterMonth = Month(m0, out var month);
+            if (afterMonth < 0)
+            {
+                return -1;
+            }
+
+            var end = afterMonth;
+            var yEnd = Year(end, month.Calendar, out var year, out var hijriEra);
+            var relative = false;
+            if (yEnd > 0)
+            {
+                if (hijriEra && month.Calendar == CalendarSystem.Gregorian)
+                {
+                    return -1;
+                }
+
+                end = yEnd;
+            }
+            else
+            {
+                var dEnd = Direction(end, out var direction);
+                var doubled = afterMonth - m0 > 1 && (Punct(m0 + 1, '/') || Punct(afterMonth - 2, '/') || HasSlash(m0, afterMonth));
+                // A month name alone is often another word (مارس "practised", آب "father"): it needs
+                // a year, a direction, the double form, شهر, a preceding preposition or a period part.
+                var preposition = IsPreposition(start - 1) || IsStem(start, "\u0641\u064A") || doc.StemSkips[m0] > 0;
+                if (dEnd < 0 && !doubled && !hasMonthWord && part == PeriodPart.None && !preposition)
+                {
+                    return -1;
+                }
+
+                year = ResolveYear(month.Month, 1, direction, month.Calendar, monthOnly: true);
+                relative = true;
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
+            }
+
+            if (!TryDate(year, month, 1, out var first))
+            {
+                return -1;
+            }
+
+            var monthValue = month.Calendar == CalendarSystem.Gregorian ? DateValue.Month(first.Year, first.Month) : default;
+            string value;
+            DateKind kind;
+            if (month.Calendar == CalendarSystem.Hijri)
+            {
+                // A Hijri month is not a Gregorian month: give its days.
+                var days = HijriCalendars.DaysInMonth(year, month.Month);
+                var (a, b) = Part(first, first.AddDays(days - 1), part);
+                value = DateValue.DayInterval(a, b);
+                kind = DateKind.Range;
+            }
+            else if (part != PeriodPart.None)
+            {
+                var (a, b) = Part(first, monthValue.LastDay, part);
+                value = DateValue.DayInterval(a, b);
+                kind = DateKind.Range;
+            }
+            else
+            {
+                value = monthValue.Iso();
+                kind = DateKind.Date;
+            }
+
+            Add(start, end, value, part == PeriodPart.None && month.Calendar == CalendarSystem.Gregorian ? DateGranularity.Month : DateGranularity.Day, relative, month.Calendar, kind);
+            return end;
+        }
+
+        private bool HasSlash(int from, int to)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (Punct(k, '/'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsPreposition(int i) =>
+            i >= 0 && doc.IsWord(i) && (IsWord(i, "\u0641\u064A") || IsWord(i, "\u0645\u0646\u0630") || IsWord(i, "\u062D\u062A\u064A") || IsWord(i, "\u062E\u0644\u0627\u0644") || IsWord(i, "\u0645\u0646") || IsWord(i, "\u0627\u0644\u064A") || IsWord(i, "\u0642\u0628\u0644") || IsWord(i, "\u0628\u0639\u062F"));
+
+        private static (DateTime, DateTime) Part(DateTime first, DateTime last, PeriodPart part)
+        {
+            var days = (last - first).Days + 1;
+            var third = days / 3;
+            return part switch
+            {
+                PeriodPart.Start => (first, first.AddDays(third - 1)),
+                PeriodPart.Middle => (first.AddDays(third), first.AddDays(2 * third - 1)),
+                PeriodPart.End => (first.AddDays(2 * third), last),
+                _ => (first, last),
+            };
+        }
+
+        /// <summary>عام 2015، العام 2015، سنة ١٩٩٠، في 2014.</summary>
+        private int YearWithMarker(int i)
+        {
+            var isYearWord = doc.IsWord(i) && _w.Units.TryMatch(doc, i, out var u, maxTokens: 1) && u.Value.Unit == TimeUnit.Year && u.Value.Count == 1;
+            isYearWord |= doc.IsWord(i) && _w.Relative.TryMatch(doc, i, out var r, maxTokens: 1) && r.Value.Kind == RelativeKind.PeriodNoun && r.Value.Unit == TimeUnit.Year;
+            var isIn = IsWord(i, "\u0641\u064A") || IsWord(i, "\u0645\u0646\u0630"); // في، منذ
+            if (!isYearWord && !isIn)
+            {
+                return -1;
+            }
+
+            var yEnd = Year(i + 1, CalendarSystem.Gregorian, out var year, out var hijri);
+            if (yEnd < 0 || (isIn && !isYearWord && _t[i + 1].Length != 4))
+            {
+                return -1;
+            }
+
+            // في 2014 but not في 2000 جندي: a bare year after في must not be a count.
+            if (!isYearWord && yEnd < _t.Count && doc.IsWord(yEnd) && !doc.Lexicon.Words.FunctionWords.ContainsToken(doc, yEnd, out _) && !_t[yEnd].SpaceBefore)
+            {
+                return -1;
+            }
+
+            if (hijri)
+            {
+                var d = HijriCalendars.TryToGregorian(year, 1, 1, out var g) ? g : default;
+                if (d == default)
+                {
+                    return -1;
+                }
+
+                var last = HijriCalendars.TryToGregorian(year + 1, 1, 1, out var g2) ? g2.AddDays(-1) : d.AddDays(353);
+                Add(isIn ? i + 1 : i, yEnd, DateValue.DayInterval(d, last), DateGranularity.Day, false, CalendarSystem.Hijri, DateKind.Range);
+                return yEnd;
+            }
+
+            Add(isIn ? i + 1 : i, yEnd, DateValue.Year(year).Iso(), DateGranularity.Year, false, CalendarSystem.Gregorian, DateKind.Date);
+            return yEnd;
+        }
+
+        /// <summary>اليوم، أمس، غدا؛ الأسبوع الماضي، الشهر الجاري، منتصف الشهر الحالي؛ قبل ثلاثة أيام، منذ أسبوعين.</summary>
+        private int Relative(int i)
+        {
+            if (!_w.Relative.TryMatch(doc, i, out var r, maxTokens: 4))
+            {
+                return -1;
+            }
+
+            var word = r.Value;
+            switch (word.Kind)
+            {
+                case RelativeKind.DayOffset:
+                    {
+                        // اليوم followed by a noun phrase is often "the day" (اليوم الأول): only a date when it stands alone
+                        // or is followed by punctuation, a weekday or a daypart.
+                        if (word.Value == 0 && r.End - r.Start == 1 && doc.IsWord(r.End) && !_w.DayParts.ContainsToken(doc, r.End, out _, allowClitic: false)
+                            && !_w.Weekdays.ContainsToken(doc, r.End, out _, allowClitic: false)
+                            && !_w.FunctionWords.ContainsToken(doc, r.End, out _) && !_w.SpeechVerbs.ContainsToken(doc, r.End, out _))
+                        {
+                            return -1;
+                        }
+
+                        var date = reference.Date.AddDays(word.Value);
+                        var end = r.End;
+                        // أمس الأحد، اليوم الأربعاء: the weekday names the same day.
+                        if (doc.IsWord(end) && _w.Weekdays.ContainsToken(doc, end, out _, allowClitic: false))
+                        {
+                            end++;
+                        }
+
+                        Add(i, end, DateValue.Day(date).Iso(), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Date, r.Skip);
+                        return end;
+                    }
+
+                case RelativeKind.PeriodPart:
+                case RelativeKind.PeriodNoun:
+                    return PeriodExpression(i, r);
+
+                case RelativeKind.BeforeAfter:
+                    return Offset(i, r);
+
+                default:
+                    return -1;
+            }
+        }
+
+        private int PeriodExpression(int i, PhraseMatch<RelativeWord> r)
+        {
+            var part = PeriodPart.None;
+            var j = i;
+            var skip = r.Skip;
+            if (r.Value.Kind == RelativeKind.PeriodPart)
+            {
+                part = r.Value.Part;
+                j = r.End;
+                if (!doc.IsWord(j) || !_w.Relative.TryMatch(doc, j, out var noun, allowClitic: false, maxTokens: 1) || noun.Value.Kind != RelativeKind.PeriodNoun)
+                {
+                    return -1;
+                }
+
+                r = noun;
+            }
+
+            var unit = r.Value.Unit;
+            var dEnd = Direction(r.End, out var direction);
+            if (dEnd < 0 || unit is not (TimeUnit.Week or TimeUnit.Month or TimeUnit.Year or TimeUnit.Day))
+            {
+                return -1;
+            }
+
+            var reference0 = reference.Date;
+            DateValue value = unit switch
+            {
+                TimeUnit.Week => DateValue.Week(reference0.AddDays(7 * direction)),
+                TimeUnit.Month => DateValue.Month(reference0.AddMonths(direction).Year, reference0.AddMonths(direction).Month),
+                TimeUnit.Year => DateValue.Year(reference0.Year + direction),
+                _ => DateValue.Day(reference0.AddDays(direction)),
+            };
+
+            if (part != PeriodPart.None && unit != TimeUnit.Day)
+            {
+                var (a, b) = Part(value.Start, value.LastDay, part);
+                Add(i, dEnd, DateValue.DayInterval(a, b), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Range, skip);
+            }
+            else
+            {
+                Add(i, dEnd, value.Iso(), value.Granularity, true, CalendarSystem.Gregorian, DateKind.Date, skip);
+            }
+
+            return dEnd;
+        }
+
+        private int Offset(int i, PhraseMatch<RelativeWord> r)
+        {
+            var j = r.End;
+            int count;
+            TimeUnit unit;
+            if (doc.IsWord(j) && _w.Units.TryMatch(doc, j, out var dual, allowClitic: false, maxTokens: 1) && dual.Value.Count > 0)
+            {
+                count = dual.Value.Count; // يومين، أسبوعين، عام
+                unit = dual.Value.Unit;
+                j = dual.End;
+            }
+            else
+            {
+                if (IsNumber(j, 3))
+                {
+                    count = NumberValue(j);
+                    j++;
+                }
+                else if (doc.IsWord(j) && _w.Numbers.TryMatch(doc, j, out var number, allowClitic: false, maxTokens: 2) && number.Value.Role is NumberRole.Cardinal or NumberRole.Tens)
+                {
+                    count = number.Value.Value;
+                    j = number.End;
+                }
+                else
+                {
+                    return -1;
+                }
+
+                if (!doc.IsWord(j) || !_w.Units.TryMatch(doc, j, out var u, allowClitic: false, maxTokens: 1))
+                {
+                    return -1;
+                }
+
+                unit = u.Value.Unit;
+                j = u.End;
+            }
+
+            if (count is <= 0 or > 1000)
+            {
+                return -1;
+            }
+
+            var sign = r.Value.Value;
+            if (sign == 0)
+            {
+                // لمدة ثلاثة أيام، خلال يومين: a length of time with no anchor.
+                var designator = unit switch
+                {
+                    TimeUnit.Minute => "PT" + count.ToString(CultureInfo.InvariantCulture) + "M",
+                    TimeUnit.Hour => "PT" + count.ToString(CultureInfo.InvariantCulture) + "H",
+                    TimeUnit.Day => "P" + count.ToString(CultureInfo.InvariantCulture) + "D",
+                    TimeUnit.Week => "P" + count.ToString(CultureInfo.InvariantCulture) + "W",
+                    TimeUnit.Month => "P" + count.ToString(CultureInfo.InvariantCulture) + "M",
+                    TimeUnit.Year => "P" + count.ToString(CultureInfo.InvariantCulture) + "Y",
+                    TimeUnit.Decade => "P" + (count * 10).ToString(CultureInfo.InvariantCulture) + "Y",
+                    _ => "P" + (count * 100).ToString(CultureInfo.InvariantCulture) + "Y",
+                };
+                Add(r.End, j, designator, DateGranularity.Day, false, CalendarSystem.Gregorian, DateKind.Duration);
+                return j;
+            }
+
+            var d = reference;
+            var n = sign * count;
+            DateValue value;
+            switch (unit)
+            {
+                case TimeUnit.Day: value = DateValue.Day(d.AddDays(n)); break;
+                case TimeUnit.Week: value = DateValue.Week(d.AddDays(7 * n)); break;
+                case TimeUnit.Month: var m = d.AddMonths(n); value = DateValue.Month(m.Year, m.Month); break;
+                case TimeUnit.Year: value = DateValue.Year(d.Year + n); break;
+                case TimeUnit.Hour: value = new DateValue(d.AddHours(n), DateGranularity.Time); break;
+                default: return -1;
+            }
+
+            if (value.Start.Year is < 1 or > 9998)
+            {
+                return -1;
+            }
+
+            Add(i, j, value.Iso(), value.Granularity, true, CalendarSystem.Gregorian, DateKind.Date, r.Skip);
+            return j;
+        }
+
+        // ----- resolution ---------------------------------------------------------------
+
+        /// <summary>
+        /// The year of a day and month written without one. الماضي/المنصرم: the latest occurrence before
+        /// the reference; المقبل/القادم: the first after it. With no such word the narration decides:
+        /// news tells of the recent past and the near future, so a date up to three months ahead is
+        /// this year's and one further ahead is last year's.
+        /// </summary>
+        private int ResolveYear(int month, int day, int direction, CalendarSystem calendar, bool monthOnly = false)
+        {
+            if (calendar == CalendarSystem.Hijri)
+            {
+                var hy = HijriYear(reference);
+                var best = hy;
+                var bestDistance = double.MaxValue;
+                for (var y = hy - 1; y <= hy + 1; y++)
+                {
+                    if (!HijriCalendars.TryToGregorian(y, month, Math.Min(day, 29), out var g))
+                    {
+                        continue;
+                    }
+
+                    if ((direction < 0 && g > reference.Date) || (direction > 0 && g <= reference.Date))
+                    {
+                        continue;
+                    }
+
+                    var distance = Math.Abs((g - reference.Date).TotalDays);
+                    if (distance < bestDistance)
+                    {
+                        bestDistance = distance;
+                        best = y;
+                    }
+                }
+
+                return best;
+            }
+
+            var year = reference.Year;
+            if (monthOnly)
+            {
+                return direction switch
+                {
+                    < 0 => month < reference.Month ? year : year - 1,
+                    > 0 => month > reference.Month ? year : year + 1,
+                    _ => new DateTime(year, month, 1) > reference.Date.AddDays(NarrationDaysAhead) ? year - 1 : year,
+                };
+            }
+
+            var candidate = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+            return direction switch
+            {
+                < 0 => candidate < reference.Date ? year : year - 1,
+                > 0 => candidate > reference.Date ? year : year + 1,
+                _ => candidate > reference.Date.AddDays(NarrationDaysAhead) ? year - 1 : year,
+            };
+        }
+
+        private static bool TryDate(int year, MonthName month, int day, out DateTime date)
+        {
+            if (month.Calendar == CalendarSystem.Hijri)
+            {
+                return HijriCalendars.TryToGregorian(year, month.Month, day, out date);
+            }
+
+            return TryGregorian(year, month.Month, day, out date);
+        }
+
+        private static bool TryGregorian(int year, int month, int day, out DateTime date)
+        {
+            date = default;
+            if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return false;
+            }
+
+            date = new DateTime(year, month, day);
+            return true;
+        }
+
+        private void Add(int first, int end, string value, DateGranularity granularity, bool relative, CalendarSystem calendar, DateKind kind, int skip = 0)
+        {
+            var span = _t.Span(first, end - 1, skip);
+            hits.Add(new DateHit(first, end, new DateMention(span, value, granularity, relative, calendar, kind)));
+        }
+    }
+}

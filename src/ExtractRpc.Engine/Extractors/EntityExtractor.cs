@@ -1,0 +1,735 @@
+using System.Buffers;
+using ExtractRpc.Engine.Lexicon;
+using ExtractRpc.Engine.Pipeline;
+using ExtractRpc.Engine.Text;
+
+namespace ExtractRpc.Engine.Extractors;
+
+/// <summary>An entity mention with the tokens it covers, for the extractors that build on entities.</summary>
+internal readonly record struct EntityHit(int First, int End, EntityMention Mention);
+
+/// <summary>
+/// Finds people, organizations, places and nationality adjectives: the lexicon first (longest match,
+/// proclitics left out), then rules for names the lexicon lacks (title + name, first name + name,
+/// organization head + genitive, media head + quoted name, place trigger + name), then in-document
+/// coreference of partial mentions. Stateless and thread-safe.
+/// </summary>
+internal sealed class EntityExtractor
+{
+    private const float LexiconConfidence = 0.95f;
+    private const float NationalityConfidence = 0.9f;
+    private const float CoreferenceConfidence = 0.8f;
+    private const int MaxNameTokens = 4;
+
+    /// <summary>Appends the document's entity hits to <paramref name="hits"/> in text order.</summary>
+    public void Extract(Document doc, List<EntityHit> hits, CancellationToken cancellationToken)
+    {
+        var n = doc.Count;
+        var candidates = new List<Candidate>();
+        var owner = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        try
+        {
+            owner.AsSpan(0, n).Fill(-1);
+            FindLexicon(doc, candidates, owner, cancellationToken);
+            FindRules(doc, candidates, owner, cancellationToken);
+            var accepted = Resolve(candidates, owner.AsSpan(0, n));
+            Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
+            accepted.Sort((a, b) => candidates[a].First.CompareTo(candidates[b].First));
+            foreach (var index in accepted)
+            {
+                var c = candidates[index];
+                hits.Add(new EntityHit(c.First, c.End, new EntityMention(doc.Text.Span(c.First, c.End - 1, c.Skip), c.Kind, c.Id, c.Canonical, c.English, c.Confidence, c.Source)));
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(owner);
+        }
+    }
+
+    private sealed record Candidate(int First, int End, int Skip, EntityKind Kind, string Id, string Canonical, string English, float Confidence, MentionSource Source, int Priority)
+    {
+        public int Length => End - First;
+    }
+
+    private static void FindLexicon(Document doc, List<Candidate> candidates, int[] owner, CancellationToken cancellationToken)
+    {
+        var table = doc.Lexicon.Entities;
+        var entries = doc.Lexicon.Entries;
+        var i = 0;
+        while (i < doc.Count)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m) && !(m.End - m.Start == 1 && m.Weak))
+            {
+                var e = entries[m.Value];
+                var confidence = e.Kind == EntityKind.Nationality ? NationalityConfidence : LexiconConfidence;
+                Mark(owner, m.Start, m.End, candidates.Count);
+                candidates.Add(new Candidate(m.Start, m.End, m.Skip, e.Kind, e.Id, e.Canonical, e.English, confidence, MentionSource.Lexicon, 1));
+                i = m.End;
+            }
+            else
+            {
+                i++;
+            }
+        }
+    }
+
+    private static void FindRules(Document doc, List<Candidate> candidates, int[] owner, CancellationToken cancellationToken)
+    {
+        var words = doc.Lexicon.Words;
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!doc.IsWord(i))
+            {
+                continue;
+            }
+
+            if (words.OrgHeads.TryMatch(doc, i, out var head, maxTokens: 3))
+            {
+                if (head.Value == "media" ? MediaName(doc, head, candidates, owner) : OrganizationName(doc, head, candidates, owner))
+                {
+                    continue;
+                }
+            }
+
+            if (owner[i] >= 0)
+            {
+                continue;
+            }
+
+            if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5) && TitledName(doc, title, candidates, owner))
+            {
+                continue;
+            }
+
+            if (words.PlaceTriggers.TryMatch(doc, i, out var trigger, maxTokens: 2) && PlaceName(doc, trigger.End, candidates, owner))
+            {
+                continue;
+            }
+
+            if (words.FirstNames.ContainsToken(doc, i, out _) && !IsFunctionWord(doc, i))
+            {
+                FirstNamePerson(doc, i, candidates, owner, titled: false);
+            }
+        }
+    }
+
+    // صحيفة “الشرق الأوسط”، موقع “أكسيوس”، قناة الجزيرة: the name after a media head is the medium,
+    // whatever else the name could be (a region, a city).
+    private static bool MediaName(Document doc, PhraseMatch<string> head, List<Candidate> candidates, int[] owner)
+    {
+        var j = head.End;
+        var quoted = j < doc.Count && IsQuote(doc, j);
+        if (quoted)
+        {
+            j++;
+        }
+
+        var first = j;
+        if (first >= doc.Count || !doc.IsWord(first))
+        {
+            return false;
+        }
+
+        var end = j;
+        if (!quoted && owner[first] >= 0 && candidates[owner[first]].Kind == EntityKind.Nationality)
+        {
+            return false; // الصحيفة الإسرائيلية: a medium named by its country only is a reference back, not a name
+        }
+
+        if (!quoted && owner[first] >= 0)
+        {
+            // Unquoted: a lexicon mention right after the head is the name (صحيفة واشنطن بوست).
+            end = candidates[owner[first]].End;
+        }
+        else
+        {
+            while (end < doc.Count && end - first < 5 && doc.Text[end].Kind is TokenKind.Word or TokenKind.Number)
+            {
+                if (!quoted && (IsFunctionWord(doc, end) || owner[end] >= 0 || !IsNameLike(doc, end, allowArticle: true)))
+                {
+                    break;
+                }
+
+                end++;
+            }
+        }
+
+        if (end == first || (quoted && !(end < doc.Count && IsQuote(doc, end))))
+        {
+            return false;
+        }
+
+        var inner = owner[first];
+        if (inner >= 0 && candidates[inner].Kind == EntityKind.Organization && candidates[inner].First == first && candidates[inner].End == end)
+        {
+            return true; // the lexicon already knows the medium
+        }
+
+        var text = Canonical(doc, first, end);
+        var org = FindOrganization(doc, head, first, end);
+        Mark(owner, first, end, candidates.Count);
+        candidates.Add(org is not null
+            ? new Candidate(first, end, 0, EntityKind.Organization, org.Id, org.Canonical, org.English, LexiconConfidence, MentionSource.Lexicon, 3)
+            : new Candidate(first, end, 0, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), text, "", 0.75f, MentionSource.Rule, 3));
+        return true;
+    }
+
+    // The organization entry named by head + name (صحيفة الشرق الأوسط) or by the name alone, looked up
+    // word by word so that quote marks between them do not matter.
+    private static LexiconEntry? FindOrganization(Document doc, PhraseMatch<string> head, int first, int end)
+    {
+        Span<int> ids = stackalloc int[12];
+        var n = 0;
+        for (var k = head.Start; k < head.End && n < ids.Length; k++)
+        {
+            ids[n++] = k == head.Start && head.Skip > 0 ? doc.StemIds[k] : doc.Ids[k];
+        }
+
+        var headLength = n;
+        for (var k = first; k < end && n < ids.Length; k++)
+        {
+            ids[n++] = doc.Ids[k];
+        }
+
+        var entries = doc.Lexicon.Entries;
+        if (doc.Lexicon.Entities.TryGetSequence(ids[..n], out var index) && entries[index].Kind == EntityKind.Organization)
+        {
+            return entries[index];
+        }
+
+        return doc.Lexicon.Entities.TryGetSequence(ids[headLength..n], out index) && entries[index].Kind == EntityKind.Organization ? entries[index] : null;
+    }
+
+    // وزارة الدفاع الروسية، جامعة القاهرة، حركة حماس: a head and its genitive phrase of definite nouns,
+    // adjectives, places and nationality adjectives.
+    private static bool OrganizationName(Document doc, PhraseMatch<string> head, List<Candidate> candidates, int[] owner)
+    {
+        if (owner[head.Start] >= 0)
+        {
+            return false;
+        }
+
+        var j = head.End;
+        var end = j;
+        string? linkedId = null;
+        string? linkedCanonical = null;
+        string? linkedEnglish = null;
+        while (end < doc.Count && end - j < 5 && doc.IsWord(end))
+        {
+            var o = owner[end];
+            if (o >= 0)
+            {
+                var c = candidates[o];
+                if (c.First != end || c.Kind == EntityKind.Person || c.Skip > 0)
+                {
+                    break;
+                }
+
+                if (c.Kind == EntityKind.Organization && end == j)
+                {
+                    (linkedId, linkedCanonical, linkedEnglish) = (c.Id, c.Canonical, c.English);
+                }
+
+                end = c.End;
+                continue;
+            }
+
+            if (IsFunctionWord(doc, end) || !StartsWithArticle(doc, end) || doc.StemSkips[end] > 0)
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        if (end == j)
+        {
+            return false;
+        }
+
+        var text = Canonical(doc, head.Start, end, head.Skip);
+        Mark(owner, head.Start, end, candidates.Count);
+        candidates.Add(linkedId is not null
+            ? new Candidate(head.Start, end, head.Skip, EntityKind.Organization, linkedId, linkedCanonical!, linkedEnglish!, 0.9f, MentionSource.Lexicon, 2)
+            : new Candidate(head.Start, end, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, end), text, "", 0.7f, MentionSource.Rule, 2));
+        return true;
+    }
+
+    // الرئيس الأميركي جو بايدن، المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، الجنرال تشارلز كيو براون.
+    private static bool TitledName(Document doc, PhraseMatch<string> title, List<Candidate> candidates, int[] owner)
+    {
+        var j = title.End;
+        var skipped = 0;
+        while (j < doc.Count && skipped < 6)
+        {
+            var o = owner[j];
+            if (o >= 0)
+            {
+                var c = candidates[o];
+                if (c.Kind == EntityKind.Person)
+                {
+                    return true; // the lexicon already knows the person
+                }
+
+                j = c.End;
+                skipped++;
+                continue;
+            }
+
+            if (doc.Text.IsPunct(j, '\u060C') || doc.Text.IsPunct(j, ','))
+            {
+                j++;
+                skipped++;
+                continue;
+            }
+
+            if (doc.IsWord(j) && StartsWithArticle(doc, j) && !IsFunctionWord(doc, j) && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false))
+            {
+                j++;
+                skipped++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (j >= doc.Count || owner[j] >= 0)
+        {
+            return false;
+        }
+
+        if (doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false) && !IsFunctionWord(doc, j))
+        {
+            return FirstNamePerson(doc, j, candidates, owner, titled: true);
+        }
+
+        // A word the lists do not know right after a bare title is as often a noun (الرئيس بضمان …)
+        // as a surname: take it only after a modifier or a comma (الرئيس الأميركي X، المتحدثة، X) or
+        // after a title that is always followed by a name (الجنرال، السيد، الشيخ).
+        var strongTitle = title.Value is "military" or "honorific" or "religious";
+        if (!IsNameLike(doc, j, allowArticle: false) || doc.StemSkips[j] > 0 || LooksLikeInflectedNoun(doc, j) || (skipped == 0 && !strongTitle))
+        {
+            return false;
+        }
+
+        // الناطق باسم الكرملين ديميتري بيسكوف: an unknown first name before a surname the lexicon knows.
+        if (j + 1 < doc.Count && owner[j + 1] >= 0 && candidates[owner[j + 1]] is { Kind: EntityKind.Person, Source: MentionSource.Lexicon, Skip: 0 } surname && surname.First == j + 1)
+        {
+            Mark(owner, j, surname.End, candidates.Count);
+            candidates.Add(new Candidate(j, surname.End, 0, EntityKind.Person, surname.Id, surname.Canonical, surname.English, 0.85f, MentionSource.Lexicon, 2));
+            return true;
+        }
+
+        AddPerson(doc, j, j + 1, 0.6f, candidates, owner);
+        return true;
+    }
+
+    private static bool FirstNamePerson(Document doc, int first, List<Candidate> candidates, int[] owner, bool titled)
+    {
+        var words = doc.Lexicon.Words;
+        // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it.
+        if (!titled && !words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false))
+        {
+            return false;
+        }
+
+        var end = first + 1;
+        Candidate? known = null;
+        while (end < doc.Count && end - first < MaxNameTokens - 1)
+        {
+            if (owner[end] >= 0)
+            {
+                var c = candidates[owner[end]];
+                // A surname the lexicon knows as a person (جاك سوليفان) joins the name and lends its id.
+                if (c.Kind == EntityKind.Person && c.First == end && c.Skip == 0 && c.Source == MentionSource.Lexicon)
+                {
+                    end = c.End;
+                    known = c;
+                }
+
+                break;
+            }
+
+            var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
+            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown)
+            {
+                break;
+            }
+
+            var article = StartsWithArticle(doc, end);
+            end++;
+            if (article)
+            {
+                break; // يحيى السنوار: an article-bearing surname ends the name
+            }
+        }
+
+        var length = end - first;
+        var ambiguous = words.AmbiguousNames.ContainsToken(doc, first, out _);
+        if ((length < 2 && !titled) || (ambiguous && !titled && length < 3))
+        {
+            return false;
+        }
+
+        if (known is { } k && k.End == end)
+        {
+            for (var i = first; i < end; i++)
+            {
+                owner[i] = candidates.Count;
+            }
+
+            candidates.Add(new Candidate(first, end, 0, EntityKind.Person, k.Id, k.Canonical, k.English, 0.85f, MentionSource.Lexicon, 2));
+            return true;
+        }
+
+        AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner);
+        return true;
+    }
+
+    private static void AddPerson(Document doc, int first, int end, float confidence, List<Candidate> candidates, int[] owner, int skip = 0)
+    {
+        // The end may reach into a lexicon person (a known surname); the longer rule name wins later.
+        var text = Canonical(doc, first, end, skip);
+        for (var k = first; k < end; k++)
+        {
+            if (owner[k] < 0)
+            {
+                owner[k] = candidates.Count;
+            }
+        }
+
+        candidates.Add(new Candidate(first, end, skip, EntityKind.Person, DocumentId(EntityKind.Person, doc, first, end), text, "", confidence, MentionSource.Rule, 2));
+    }
+
+    // مدينة X، بلدة X، محافظة X: the name after a place trigger (the trigger itself stays out).
+    private static bool PlaceName(Document doc, int j, List<Candidate> candidates, int[] owner)
+    {
+        if (j >= doc.Count || owner[j] >= 0)
+        {
+            return false;
+        }
+
+        var end = j;
+        while (end < doc.Count && end - j < 2 && IsNameLike(doc, end, allowArticle: true) && owner[end] < 0 && !LooksLikeInflectedNoun(doc, end))
+        {
+            end++;
+        }
+
+        if (end == j)
+        {
+            return false;
+        }
+
+        Mark(owner, j, end, candidates.Count);
+        candidates.Add(new Candidate(j, end, 0, EntityKind.Location, DocumentId(EntityKind.Location, doc, j, end), Canonical(doc, j, end), "", 0.65f, MentionSource.Rule, 2));
+        return true;
+    }
+
+    /// <summary>Keeps the longest candidates that do not overlap; returns their indexes.</summary>
+    private static List<int> Resolve(List<Candidate> candidates, Span<int> owner)
+    {
+        var order = Enumerable.Range(0, candidates.Count)
+            .OrderByDescending(i => candidates[i].Length)
+            .ThenByDescending(i => candidates[i].Priority)
+            .ThenBy(i => candidates[i].First)
+            .ToList();
+        owner.Fill(-1);
+        var accepted = new List<int>();
+        foreach (var index in order)
+        {
+            var c = candidates[index];
+            var free = true;
+            for (var k = c.First; k < c.End; k++)
+            {
+                if (owner[k] >= 0)
+                {
+                    free = false;
+                    break;
+                }
+            }
+
+            if (!free)
+            {
+                continue;
+            }
+
+            for (var k = c.First; k < c.End; k++)
+            {
+                owner[k] = index;
+            }
+
+            accepted.Add(index);
+        }
+
+        return accepted;
+    }
+
+    // A later (or earlier) partial mention of a person named in full — the surname alone (بايدن after
+    // جو بايدن, براون after تشارلز كيو براون) — takes the full name's id and canonical name.
+    private static void Corefer(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
+    {
+        Dictionary<int, int>? surnames = null;
+        foreach (var index in accepted)
+        {
+            var c = candidates[index];
+            if (c.Kind != EntityKind.Person || c.Length < 2)
+            {
+                continue;
+            }
+
+            var last = c.End - 1;
+            if (doc.Text[last].Length < 3 || IsFunctionWord(doc, last) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, last, out _, allowClitic: false))
+            {
+                continue;
+            }
+
+            // Both the exact id and the skeleton's, so that سوليفان finds ساليفان either way.
+            foreach (var id in (ReadOnlySpan<int>)[doc.Ids[last], doc.AltIds[last], doc.AltIds2[last]])
+            {
+                if (id != Vocabulary.Unknown)
+                {
+                    surnames ??= [];
+                    surnames.TryAdd(id, index);
+                }
+            }
+        }
+
+        // Rule names are not in the vocabulary; their surnames are compared as text.
+        Dictionary<string, int>? ruleSurnames = null;
+        foreach (var index in accepted)
+        {
+            var c = candidates[index];
+            if (c.Kind == EntityKind.Person && c.Length >= 2 && c.Source == MentionSource.Rule && doc.Ids[c.End - 1] == Vocabulary.Unknown && doc.Text[c.End - 1].Length >= 3)
+            {
+                ruleSurnames ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                ruleSurnames.TryAdd(doc.Text.TokenText(c.End - 1).ToString(), index);
+            }
+        }
+
+        if (surnames is null && ruleSurnames is null)
+        {
+            return;
+        }
+
+        var lookup = ruleSurnames?.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<int> skips = stackalloc int[4];
+        Span<bool> restore = stackalloc bool[4];
+
+        // A one-word mention that is the surname of a person named in full in this document is that
+        // person, whatever else the lexicon or a rule took it for (أوستن after لويد أوستن is not
+        // Austin, Texas; براون after the general's full name is the general).
+        if (surnames is not null)
+        {
+            for (var a = 0; a < accepted.Count; a++)
+            {
+                var c = candidates[accepted[a]];
+                if (c.Length != 1 || (c.Kind == EntityKind.Person && c.Source == MentionSource.Lexicon))
+                {
+                    continue;
+                }
+
+                var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
+                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && surnames.TryGetValue(doc.AltIds[c.First], out target))) && target != accepted[a])
+                {
+                    var full = candidates[target];
+                    owner[c.First] = candidates.Count;
+                    accepted[a] = candidates.Count;
+                    candidates.Add(new Candidate(c.First, c.End, c.Skip, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
+                }
+            }
+        }
+
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (owner[i] >= 0 || !doc.IsWord(i))
+            {
+                continue;
+            }
+
+            var target = -1;
+            var skip = 0;
+            if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))
+            {
+                skip = 0;
+            }
+            else if (surnames is not null && doc.StemIds[i] != Vocabulary.Unknown && surnames.TryGetValue(doc.StemIds[i], out target))
+            {
+                skip = doc.StemSkips[i];
+            }
+            else if (lookup is { } l)
+            {
+                var word = doc.Text.TokenText(i);
+                if (!l.TryGetValue(word, out target))
+                {
+                    target = -1;
+                    var count = Clitics.Candidates(word, skips, restore);
+                    for (var k = 0; k < count && target < 0; k++)
+                    {
+                        if (!restore[k] && l.TryGetValue(word[skips[k]..], out var t))
+                        {
+                            target = t;
+                            skip = skips[k];
+                        }
+                    }
+                }
+            }
+            else
+            {
+                target = -1;
+            }
+
+            if (target < 0)
+            {
+                continue;
+            }
+
+            var full = candidates[target];
+            owner[i] = candidates.Count;
+            accepted.Add(candidates.Count);
+            candidates.Add(new Candidate(i, i + 1, skip, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
+        }
+    }
+
+    private static void Mark(int[] owner, int first, int end, int index)
+    {
+        for (var k = first; k < end; k++)
+        {
+            owner[k] = index;
+        }
+    }
+
+    /// <summary>A word that may be part of a name: not a function word, title, speech verb or known common word.</summary>
+    private static bool IsNameLike(Document doc, int index, bool allowArticle)
+    {
+        if (!doc.IsWord(index) || doc.Text[index].Length < 2)
+        {
+            return false;
+        }
+
+        var words = doc.Lexicon.Words;
+        if (IsFunctionWord(doc, index)
+            || HasTanween(doc, index)
+            || words.CommonWords.ContainsToken(doc, index, out _)
+            || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.SpeechVerbs.ContainsToken(doc, index, out _)
+            || words.Months.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.Weekdays.ContainsToken(doc, index, out _)
+            || words.OrgHeads.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.PlaceTriggers.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.SpeakerNouns.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.Relative.ContainsToken(doc, index, out _, allowClitic: false))
+        {
+            return false;
+        }
+
+        return allowArticle || !StartsWithArticle(doc, index);
+    }
+
+    // An indefinite accusative (اتصالاً، عسكرياً) is an adverb or object, never a name.
+    private static bool HasTanween(Document doc, int index)
+    {
+        var span = doc.Text.Span(index, index);
+        var original = doc.Text.Original.AsSpan(span.Start, span.Length);
+        return original.Contains('\u064B') || original.Contains('\u064C') || original.Contains('\u064D');
+    }
+
+    // A one-word name after a title must not be a noun with a conjunction or a possessive pronoun
+    // (ونظيره، حزبه): its last original letter is a real heh, not the teh marbuta of a name.
+    private static bool LooksLikeInflectedNoun(Document doc, int index)
+    {
+        var span = doc.Text.Span(index, index);
+        var original = doc.Text.Original.AsSpan(span.Start, span.Length).TrimEnd("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652");
+        var word = doc.Text.TokenText(index);
+        return (original.Length > 3 && original[^1] == '\u0647')
+            || (word.Length > 3 && word[0] is Clitics.Waw or Clitics.Feh && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false));
+    }
+
+    private static bool IsFunctionWord(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        if (!words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false))
+        {
+            return doc.Ids[index] == Vocabulary.Unknown && words.FunctionWords.ContainsToken(doc, index, out _);
+        }
+
+        if (!words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false))
+        {
+            return true;
+        }
+
+        // Folding made a function word and a name one key (على/علي، أن/آن): the spelling decides.
+        var span = doc.Text.Span(index, index);
+        Span<char> written = stackalloc char[Math.Min(64, span.Length)];
+        var n = 0;
+        foreach (var c in doc.Text.Original.AsSpan(span.Start, span.Length))
+        {
+            if (!ArabicNormalizer.IsCombiningMark(c) && !ArabicNormalizer.IsFormatMark(c) && n < written.Length)
+            {
+                written[n++] = c;
+            }
+        }
+
+        return doc.Lexicon.IsFunctionWordAsWritten(written[..n]);
+    }
+
+    private static bool StartsWithArticle(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        var skip = doc.Ids[index] == Vocabulary.Unknown ? doc.StemSkips[index] : 0;
+        word = word[skip..];
+        return word.Length > 3 && word[0] == ArabicNormalizer.Alef && word[1] == Clitics.Lam;
+    }
+
+    private static bool IsQuote(Document doc, int index) =>
+        doc.Text[index].Kind == TokenKind.Punct && QuoteMarks.IsQuoteMark(doc.Text.Normalized.Chars[doc.Text[index].Start]);
+
+
+    /// <summary>The original text of tokens <c>[first, end)</c>, first token entered after <paramref name="skip"/> chars.</summary>
+    private static string Canonical(Document doc, int first, int end, int skip = 0)
+    {
+        var span = doc.Text.Span(first, end - 1, skip);
+        return doc.Text.Original[span.Start..span.End];
+    }
+
+    // Document-scoped ids are derived from the folded name, so every mention of the same name in
+    // one document shares it.
+    private static string DocumentId(EntityKind kind, Document doc, int first, int end)
+    {
+        var prefix = kind switch
+        {
+            EntityKind.Person => "doc:per:",
+            EntityKind.Organization => "doc:org:",
+            _ => "doc:loc:",
+        };
+        var folded = doc.Text.Normalized.Chars[doc.Text[first].Start..doc.Text[end - 1].End];
+        return prefix + ((uint)StableHash(folded)).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // FNV-1a over the folded chars: HashCode is randomized per process, ids must be the same every run.
+    private static int StableHash(ReadOnlySpan<char> text)
+    {
+        var h = 2166136261u;
+        foreach (var c in text)
+        {
+            if (c is ' ' or '\u060C')
+            {
+                continue;
+            }
+
+            h = (h ^ c) * 16777619u;
+        }
+
+        return (int)h;
+    }
+}
