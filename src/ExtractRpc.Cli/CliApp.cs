@@ -1,0 +1,121 @@
+namespace ExtractRpc.Cli;
+
+/// <summary>Dispatches the sub-commands.</summary>
+internal static class CliApp
+{
+    public const int Ok = 0;
+    public const int DocumentsFailed = 1;
+    public const int Usage = 2;
+    public const int Unavailable = 3;
+
+    public const string Help = """
+        extractrpc — entities, dates and quotes from Arabic news
+
+        Usage:
+          extractrpc extract [PATH ...] [options]   extract from files, folders (*.txt, recursively) or stdin
+          extractrpc eval --conll FILE [options]    score entities against CoNLL gold (P/R/F1)
+          extractrpc --help                         this text
+
+        extract options:
+          --server URL           call a running server (e.g. http://localhost:50051) instead of extracting in-process
+          --jsonl                input lines are JSON requests: {"id": …, "text": …, "reference_time": …}
+          --kinds LIST           entities,dates,quotes (default: all)
+          --reference-time T     ISO 8601 instant for relative dates (default: the article's dateline, else now)
+          --time-zone TZ         IANA zone the reference is read in (default UTC)
+          --offset-unit U        codepoint (default), utf16 or utf8
+          --lexicon FILE         extra entity lexicon (TSV), may repeat (in-process only)
+        With no PATH, or PATH '-', documents are read from stdin (one whole document, or JSON lines with --jsonl).
+        Output: one JSON object per document on stdout, in input order. A progress bar goes to stderr.
+
+        eval options:
+          --conll FILE           gold file: one 'token TAG' per line, blank line between sentences
+          --format F             anercorp (PERS/LOC/ORG) or wojood (GPE and LOC → LOC); default anercorp
+          --chunk N              sentences per document (default 1)
+          --show-errors N        print N false positives and negatives
+
+        Exit codes: 0 success, 1 some documents failed, 2 bad usage or input, 3 server unreachable.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            await stdout.WriteLineAsync(Help);
+            return args.Length == 0 ? Usage : Ok;
+        }
+
+        try
+        {
+            var options = CliOptions.Parse(args.AsSpan(1));
+            return args[0] switch
+            {
+                "extract" => await ExtractCommand.RunAsync(options, stdin, stdout, stderr),
+                "eval" => EvalCommand.Run(options, stdout),
+                _ => throw new CliUsageException($"unknown command '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            await stderr.WriteLineAsync($"extractrpc: {ex.Message} (see extractrpc --help)");
+            return Usage;
+        }
+    }
+}
+
+/// <summary>A usage error: wrong options or unreadable input.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>Parsed options: named values (repeatable) and positional arguments.</summary>
+internal sealed class CliOptions
+{
+    private static readonly HashSet<string> s_flags = ["--jsonl"];
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    public List<string> Positional { get; } = [];
+
+    public static CliOptions Parse(ReadOnlySpan<string> args)
+    {
+        var options = new CliOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (s_flags.Contains(a))
+                {
+                    options.Add(a, "true");
+                    continue;
+                }
+
+                if (i + 1 >= args.Length)
+                {
+                    throw new CliUsageException($"{a} needs a value");
+                }
+
+                options.Add(a, args[++i]);
+            }
+            else
+            {
+                options.Positional.Add(a);
+            }
+        }
+
+        return options;
+    }
+
+    public string? Get(string name) => _values.TryGetValue(name, out var v) ? v[^1] : null;
+
+    public IReadOnlyList<string> All(string name) => _values.TryGetValue(name, out var v) ? v : [];
+
+    public bool Flag(string name) => _values.ContainsKey(name);
+
+    private void Add(string name, string value)
+    {
+        if (!_values.TryGetValue(name, out var list))
+        {
+            _values[name] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

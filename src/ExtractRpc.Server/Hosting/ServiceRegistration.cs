@@ -1,0 +1,53 @@
+using ExtractRpc.Server.Services;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace ExtractRpc.Server.Hosting;
+
+/// <summary>Wires the service into a host: used by Program and by the tests' in-memory host.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>Registers the options, lexicon, cache, gRPC, reflection and health checks.</summary>
+    public static IServiceCollection AddServerOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ExtractorOptions>(configuration.GetSection(ExtractorOptions.Section));
+        var maxMessage = configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>()?.MaxMessageBytes ?? new ExtractorOptions().MaxMessageBytes;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LexiconHost>();
+        services.AddSingleton<ResultCache>();
+        // One service instance for every call: it holds no per-call state.
+        services.AddSingleton<ExtractorService>();
+        services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = maxMessage;
+            o.MaxSendMessageSize = null;
+            o.EnableDetailedErrors = false;
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks()
+            .AddCheck<LexiconHealthCheck>("lexicon");
+        return services;
+    }
+
+    /// <summary>Maps the Extractor, reflection and health services, and loads the lexicon before serving.</summary>
+    public static WebApplication MapExtractor(this WebApplication app)
+    {
+        // Compile the lexicon now, so the first call does not pay for it and health reports SERVING
+        // only once it is loaded.
+        _ = app.Services.GetRequiredService<LexiconHost>();
+        app.MapGrpcService<ExtractorService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        app.MapGet("/", () => "ExtractRpc: a gRPC service (extractrpc.v1.Extractor). Use a gRPC client such as grpcurl; server reflection is on.");
+        return app;
+    }
+}
+
+/// <summary>Healthy once the lexicon is compiled.</summary>
+internal sealed class LexiconHealthCheck(LexiconHost host) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(host.Current.Lexicon.Entries.Length > 0
+            ? HealthCheckResult.Healthy($"lexicon {host.Current.Lexicon.Version}")
+            : HealthCheckResult.Unhealthy("lexicon is empty"));
+}

@@ -1,0 +1,94 @@
+using ExtractRpc.Engine.Lexicon;
+using ExtractRpc.Protocol;
+using ExtractRpc.Protocol.V1;
+using ExtractRpc.Server.Hosting;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+
+namespace ExtractRpc.Server.Services;
+
+/// <summary>
+/// The Extractor service: maps the wire to the engine and back, nothing more. Singleton,
+/// thread-safe.
+/// </summary>
+public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOptions<ExtractorOptions> options) : Extractor.ExtractorBase
+{
+    private static readonly string s_serviceVersion =
+        typeof(ExtractorService).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    private readonly ExtractorOptions _options = options.Value;
+
+    /// <inheritdoc />
+    public override Task<ExtractResponse> Extract(ExtractRequest request, ServerCallContext context) =>
+        Task.FromResult(Process(request, context.CancellationToken));
+
+    /// <inheritdoc />
+    public override async Task ExtractStream(IAsyncStreamReader<ExtractRequest> requestStream, IServerStreamWriter<ExtractResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            ExtractResponse response;
+            try
+            {
+                response = Process(request, context.CancellationToken);
+            }
+            catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+            {
+                // A bad document gets its error in its own response; the stream goes on.
+                response = new ExtractResponse
+                {
+                    Id = request.Id,
+                    Error = new Error { Code = (int)ex.StatusCode, Message = ex.Status.Detail },
+                };
+            }
+
+            await responseStream.WriteAsync(response, context.CancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task<GetInfoResponse> GetInfo(GetInfoRequest request, ServerCallContext context)
+    {
+        var current = lexicon.Current.Lexicon;
+        var response = new GetInfoResponse
+        {
+            ServiceVersion = s_serviceVersion,
+            LexiconVersion = current.Version,
+            MaxTextBytes = _options.MaxTextBytes,
+            MaxMessageBytes = _options.MaxMessageBytes,
+            SupportedKinds = { ExtractionKind.Entities, ExtractionKind.Dates, ExtractionKind.Quotes },
+            SupportedOffsetUnits = { OffsetUnit.CodePoint, OffsetUnit.Utf16, OffsetUnit.Utf8 },
+        };
+        foreach (var (kind, count) in current.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            response.LexiconCounts.Add(new LexiconCount { Kind = kind, Count = count });
+        }
+
+        return Task.FromResult(response);
+    }
+
+    private ExtractResponse Process(ExtractRequest request, CancellationToken cancellationToken)
+    {
+        var validated = RequestValidator.Validate(request, _options.MaxTextBytes);
+        var pipeline = lexicon.Current;
+        var key = cache.Key(validated, pipeline.Lexicon.Version);
+        if (cache.Get(key) is { } cached)
+        {
+            var hit = cached.Clone();
+            hit.Id = request.Id;
+            return hit;
+        }
+
+        try
+        {
+            var result = pipeline.Extract(validated.Text, validated.Options, cancellationToken);
+            var response = ResponseMapper.ToResponse(request.Id, validated.Text, result, validated.Unit, validated.Options.TimeZone);
+            cache.Set(key, response, validated.Text.Length);
+            return response;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "the call was cancelled or its deadline passed"));
+        }
+    }
+}
