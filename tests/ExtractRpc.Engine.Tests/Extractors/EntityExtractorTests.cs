@@ -1,0 +1,117 @@
+using ExtractRpc.Engine.Lexicon;
+using ExtractRpc.Engine.Pipeline;
+
+namespace ExtractRpc.Engine.Tests.Extractors;
+
+public sealed class EntityExtractorTests
+{
+    private static IReadOnlyList<EntityMention> Entities(string text) => TestLexicon.Extract(text, ExtractionKinds.Entities).Entities;
+
+    private static EntityMention Find(string text, string mention)
+    {
+        var entities = Entities(text);
+        return entities.FirstOrDefault(e => TestLexicon.Slice(text, e.Span) == mention)
+            ?? throw new Xunit.Sdk.XunitException($"no entity '{mention}' in: {string.Join(" | ", entities.Select(e => $"{TestLexicon.Slice(text, e.Span)}:{e.Kind}"))}");
+    }
+
+    [Theory]
+    [InlineData("تزيد مساعداتها العسكرية لأوكرانيا", "أوكرانيا", "loc:ua")]
+    [InlineData("والولايات المتحدة تدعم كييف", "الولايات المتحدة", "loc:us")]
+    [InlineData("وصل الوفد إلى موسكو", "موسكو", "loc:ru-moscow")]
+    [InlineData("العلاقات بين روسيا و\u201Dإسرائيل\u201D", "إسرائيل", "loc:il")]
+    [InlineData("اتهامات للولايات المتحدة", "لولايات المتحدة", "loc:us")]
+    public void Extract_LeavesProcliticsOutOfTheSpan(string text, string mention, string id)
+    {
+        var e = Find(text, mention);
+        Assert.Equal(EntityKind.Location, e.Kind);
+        Assert.Equal(id, e.EntityId);
+    }
+
+    [Theory]
+    [InlineData("وزير الدفاع الروسي سيرغي شويغو", "سيرغي شويغو", "نظيره الروسي سيرجي شويجو", "سيرجي شويجو")]
+    [InlineData("زار البنتاغون", "البنتاغون", "وفقا لبيان صادر عن البنتاجون", "البنتاجون")]
+    [InlineData("صوت الكونغرس", "الكونغرس", "في الكونجرس حيث", "الكونجرس")]
+    [InlineData("مستشار الأمن القومي جيك ساليفان", "جيك ساليفان", "مستشار الأمن القومي جيك سوليفان", "جيك سوليفان")]
+    public void Extract_TransliterationVariants_AreOneEntity(string text1, string mention1, string text2, string mention2)
+    {
+        var a = Find(text1, mention1);
+        var b = Find(text2, mention2);
+        Assert.Equal(a.EntityId, b.EntityId);
+        Assert.Equal(a.Canonical, b.Canonical);
+    }
+
+    [Theory]
+    [InlineData("وقال الرئيس الروسي فلاديمير بوتين", "الروسي", "loc:ru")]
+    [InlineData("إطلاق صواريخ أميركية الصنع", "أميركية", "loc:us")]
+    [InlineData("مسؤولون أمريكيون", "أمريكيون", "loc:us")]
+    [InlineData("أعلن الروس", "الروس", "loc:ru")]
+    public void Extract_NationalityAdjectives_AreLinkedToTheirCountry(string text, string mention, string countryId)
+    {
+        var e = Find(text, mention);
+        Assert.Equal(EntityKind.Nationality, e.Kind);
+        Assert.Equal(countryId, e.EntityId);
+    }
+
+    [Fact]
+    public void Extract_OrganizationHeadAndGenitive_IsOneOrganization()
+    {
+        var e = Find("وأشار المتحدث إلى أن وزارة الدفاع الروسية هي من طلبت", "وزارة الدفاع الروسية");
+        Assert.Equal(EntityKind.Organization, e.Kind);
+    }
+
+    [Fact]
+    public void Extract_MediaHeadWithQuotedName_IsTheMediumNotThePlace()
+    {
+        var e = Find("وأفادت صحيفة “الشرق الأوسط”، أن رئيس الوزراء", "الشرق الأوسط");
+        Assert.Equal(EntityKind.Organization, e.Kind);
+    }
+
+    [Fact]
+    public void Extract_TitleAndUnknownName_IsAPersonFoundByRule()
+    {
+        var e = Find("وقال الناطق باسم البلدية سامر العبدالله إن الأضرار كبيرة", "سامر العبدالله");
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.Equal(MentionSource.Rule, e.Source);
+        Assert.StartsWith("doc:per:", e.EntityId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_LaterSurnameMention_TakesTheFullNamesId()
+    {
+        const string text = "التقى رجل الأعمال كريم الدجاني بالوفد. وقال الدجاني إن اللقاء كان مثمرا.";
+        var full = Find(text, "كريم الدجاني");
+        var partial = Find(text, "الدجاني");
+        Assert.Equal(full.EntityId, partial.EntityId);
+        Assert.Equal(MentionSource.Coreference, partial.Source);
+    }
+
+    [Fact]
+    public void Extract_LexiconPersonSurname_IsLinked()
+    {
+        const string text = "أجرى الرئيس الأميركي جو بايدن اتصالا. وقال بايدن إن";
+        var entities = Entities(text).Where(e => e.Kind == EntityKind.Person).ToList();
+        Assert.Equal(2, entities.Count);
+        Assert.Single(entities.Select(e => e.EntityId).Distinct());
+    }
+
+    [Theory]
+    [InlineData("وأكد على ضرورة الحفاظ على العلاقات")]
+    [InlineData("وعلى الرغم من هذا الاتصال")]
+    [InlineData("لدى عودته إلى البلاد")]
+    public void Extract_FunctionWords_NeverBecomeNames(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
+    public void Extract_SpansAlwaysSliceTheOriginalText_WithDiacriticsAndMarks()
+    {
+        const string text = "قالَ الرئيسُ الأميركيُّ جو بايدن\u200F إنَّ روسيا";
+        foreach (var e in Entities(text))
+        {
+            var slice = TestLexicon.Slice(text, e.Span);
+            Assert.False(string.IsNullOrWhiteSpace(slice));
+            Assert.DoesNotContain('\u200F', slice);
+        }
+
+        Assert.Contains(Entities(text), e => e.EntityId == "per:joe-biden");
+    }
+}

@@ -1,0 +1,37 @@
+using ExtractRpc.Engine.Lexicon;
+using ExtractRpc.Engine.Text;
+
+namespace ExtractRpc.Engine.Tests.Lexicon;
+
+public sealed class SpellingVariantsTests
+{
+    [Theory]
+    [InlineData("شويغو", "شويجو")]
+    [InlineData("البنتاغون", "البنتاجون")]
+    [InlineData("الكونغرس", "الكونجرس")]
+    [InlineData("غيراسيموف", "جيراسيموف")]
+    public void Of_GeneratesTheOtherGLetter(string written, string variant) =>
+        Assert.Contains(ArabicNormalizer.Normalize(variant), SpellingVariants.Of(ArabicNormalizer.Normalize(written)));
+
+    [Theory]
+    [InlineData("ساليفان", "سوليفان")]
+    [InlineData("ديميتري", "دميتري")]
+    [InlineData("بيسكوف", "بسكوف")]
+    public void Skeleton_LongVowelsWrittenOrNot_Meet(string a, string b) =>
+        Assert.Equal(Skeleton(a), Skeleton(b));
+
+    [Theory]
+    [InlineData("بايدن")]
+    [InlineData("بدون")]
+    public void Skeleton_ShortWords_HaveNone(string word) => Assert.Equal("", Skeleton(word));
+
+    private static string Skeleton(string word)
+    {
+        Span<char> buffer = stackalloc char[64];
+        var n = SpellingVariants.Skeleton(ArabicNormalizer.Normalize(word), buffer);
+        return buffer[..n].ToString();
+    }
+
+    [Fact]
+    public void Of_LeavesWordsWithoutGLettersAlone() => Assert.Empty(SpellingVariants.Of("بايدن"));
+}

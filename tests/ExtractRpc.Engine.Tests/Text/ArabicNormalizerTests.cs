@@ -1,0 +1,55 @@
+using ExtractRpc.Engine.Text;
+
+namespace ExtractRpc.Engine.Tests.Text;
+
+public sealed class ArabicNormalizerTests
+{
+    [Theory]
+    [InlineData("أحمد", "احمد")]
+    [InlineData("إسرائيل", "اسرائيل")]
+    [InlineData("آب", "اب")]
+    [InlineData("ٱلله", "الله")]
+    [InlineData("مصطفى", "مصطفي")]
+    [InlineData("مدرسة", "مدرسه")]
+    [InlineData("مُحَمَّدٌ", "محمد")]
+    [InlineData("عسكرياً", "عسكريا")]
+    [InlineData("الرحمٰن", "الرحمن")]
+    [InlineData("بـــايدن", "بايدن")]
+    [InlineData("٢٠٢٢", "2022")]
+    [InlineData("۱۴۰۳", "1403")]
+    [InlineData("کابل", "كابل")]
+    [InlineData("ایران", "ايران")]
+    [InlineData("گاز", "غاز")]
+    [InlineData("پاریس", "باريس")]
+    [InlineData("ڤيينا", "فيينا")]
+    [InlineData("ﻻ", "لا")]
+    [InlineData("ﺑﺎﻳﺪﻥ", "بايدن")]
+    [InlineData("بايدن\u200F", "بايدن")]
+    [InlineData("\u202Bبايدن\u202C", "بايدن")]
+    [InlineData("باي\u200Cدن", "بايدن")]
+    [InlineData("NATO", "nato")]
+    public void Normalize_FoldsForMatching(string input, string expected) =>
+        Assert.Equal(expected, ArabicNormalizer.Normalize(input));
+
+    [Fact]
+    public void NormalizedText_MapsEveryFoldedCharBackToTheOriginal()
+    {
+        const string text = "قالَ الرئيسُ\u200F بـايدن";
+        using var normalized = NormalizedText.Create(text);
+        Assert.Equal("قال الرئيس بايدن", normalized.Chars.ToString());
+        // The span of the first word takes its trailing fatha.
+        Assert.Equal("قالَ", text[normalized.ToOriginal(0, 3).Start..normalized.ToOriginal(0, 3).End]);
+        var b = normalized.Chars.IndexOf('ب');
+        var span = normalized.ToOriginal(b, normalized.Length);
+        Assert.Equal("بـايدن", text[span.Start..span.End]);
+    }
+
+    [Fact]
+    public void NormalizedText_LamAlefLigatureExpandsToTwoCharsOfOneOriginal()
+    {
+        const string text = "ﻻ";
+        using var normalized = NormalizedText.Create(text);
+        Assert.Equal("لا", normalized.Chars.ToString());
+        Assert.Equal(new TextSpan(0, 1), normalized.ToOriginal(0, 2));
+    }
+}
