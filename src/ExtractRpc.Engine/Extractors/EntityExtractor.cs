@@ -117,7 +117,7 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if (words.FirstNames.ContainsToken(doc, i, out _) && !IsFunctionWord(doc, i))
+            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i)) && !IsFunctionWord(doc, i))
             {
                 FirstNamePerson(doc, i, candidates, owner, titled: false);
             }
@@ -258,12 +258,32 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        // A definite head (المجموعة الثانية، الجهاز الفني، اللجنة المنظمة) refers to something named
+        // elsewhere unless its phrase names a country, place or body.
+        if (StartsWithArticle(doc, head.Start) && !HasNamedPart(candidates, owner, j, end))
+        {
+            return false;
+        }
+
         var text = Canonical(doc, head.Start, end, head.Skip);
         Mark(owner, head.Start, end, candidates.Count);
         candidates.Add(linkedId is not null
             ? new Candidate(head.Start, end, head.Skip, EntityKind.Organization, linkedId, linkedCanonical!, linkedEnglish!, 0.9f, MentionSource.Lexicon, 2)
             : new Candidate(head.Start, end, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, end), text, "", 0.7f, MentionSource.Rule, 2));
         return true;
+    }
+
+    private static bool HasNamedPart(List<Candidate> candidates, int[] owner, int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            if (owner[k] >= 0 && candidates[owner[k]].Kind is not EntityKind.Person)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // الرئيس الأميركي جو بايدن، المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، الجنرال تشارلز كيو براون.
@@ -309,9 +329,14 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        if (doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false) && !IsFunctionWord(doc, j))
+        if ((doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false) || IsKunya(doc, j)) && !IsFunctionWord(doc, j))
         {
             return FirstNamePerson(doc, j, candidates, owner, titled: true);
+        }
+
+        if (IsParticle(doc, j))
+        {
+            return false;
         }
 
         // A word the lists do not know right after a bare title is as often a noun (الرئيس بضمان …)
@@ -346,7 +371,7 @@ internal sealed class EntityExtractor
 
         var end = first + 1;
         Candidate? known = null;
-        while (end < doc.Count && end - first < MaxNameTokens - 1)
+        while (end < doc.Count && end - first < MaxNameTokens + 2)
         {
             if (owner[end] >= 0)
             {
@@ -356,6 +381,24 @@ internal sealed class EntityExtractor
                 {
                     end = c.End;
                     known = c;
+                }
+
+                break;
+            }
+
+            // بن، أبو، ولد، فان، دي join the words around them: take the particle and what follows it.
+            if (IsParticle(doc, end))
+            {
+                var next = end + 1;
+                while (next < doc.Count && IsParticle(doc, next) && next - end < 3)
+                {
+                    next++;
+                }
+
+                if (next < doc.Count && owner[next] < 0 && !IsFunctionWord(doc, next) && (IsNameLike(doc, next, allowArticle: true) || words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false)))
+                {
+                    end = next + 1;
+                    continue;
                 }
 
                 break;
@@ -376,6 +419,12 @@ internal sealed class EntityExtractor
         }
 
         var length = end - first;
+        // A first name that folding makes a preposition (علي written for على) must be followed by a name.
+        if (!titled && words.FunctionWords.ContainsToken(doc, first, out _, allowClitic: false) && (length < 2 || StartsWithArticle(doc, first + 1)))
+        {
+            return false;
+        }
+
         var ambiguous = words.AmbiguousNames.ContainsToken(doc, first, out _);
         if ((length < 2 && !titled) || (ambiguous && !titled && length < 3))
         {
@@ -634,6 +683,21 @@ internal sealed class EntityExtractor
         }
 
         return allowArticle || !StartsWithArticle(doc, index);
+    }
+
+    private static bool IsParticle(Document doc, int index) =>
+        doc.IsWord(index) && doc.Lexicon.Words.NameParticles.ContainsToken(doc, index, out _, allowClitic: false);
+
+    // أبو مازن، أم كلثوم: a kunya begins a name.
+    private static bool IsKunya(Document doc, int index)
+    {
+        if (!IsParticle(doc, index))
+        {
+            return false;
+        }
+
+        var w = doc.Text.TokenText(index);
+        return w.SequenceEqual("\u0627\u0628\u0648") || w.SequenceEqual("\u0627\u0645");
     }
 
     // An indefinite accusative (اتصالاً، عسكرياً) is an adverb or object, never a name.

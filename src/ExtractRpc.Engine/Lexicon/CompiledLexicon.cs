@@ -61,6 +61,7 @@ internal sealed record WordLists(
     PhraseTable<bool> FunctionWords,
     PhraseTable<bool> AmbiguousNames,
     PhraseTable<bool> CommonWords,
+    PhraseTable<bool> NameParticles,
     PhraseTable<MonthName> Months,
     PhraseTable<int> Weekdays,
     PhraseTable<OrdinalWord> Ordinals,

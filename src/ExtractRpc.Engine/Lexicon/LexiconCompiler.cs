@@ -95,6 +95,12 @@ public static class LexiconCompiler
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
             var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
             var commonWords = ReadList(File("lexicon/rules/common_words.txt"), 1, f => true, "common_words");
+            foreach (var (tokens, _) in commonWords.Where(w => w.Tokens.Length == 1))
+            {
+                _commonWords.Add(tokens[0]);
+            }
+
+            var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
             var months = ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months");
             var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
             var ordinals = Merge(ReadList(File("dates/ordinals.tsv"), 3, f => new OrdinalWord(Int(f[1]), Role(f[2])), "ordinals"),
@@ -186,7 +192,7 @@ public static class LexiconCompiler
             }
 
             var words = new WordLists(
-                Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords),
+                Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
                 Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays),
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
             var vocabulary = _vocabulary.Build();

@@ -2,7 +2,7 @@ namespace ExtractRpc.Engine.Lexicon;
 
 /// <summary>
 /// The spellings Arabic news uses for one foreign name, so that the data holds each name once: the
-/// letter for a foreign g (غ، ج، ق: شويغو، شويجو) as generated variants, and long vowels written,
+/// letter for a foreign g (غ، ج، ق: شويغو، شويجو) and a foreign ch (تش، ش) as generated variants, and long vowels written,
 /// left out or swapped (ساليفان، سوليفان؛ ديميتري، دميتري) through a consonant skeleton. Works on
 /// folded tokens.
 /// </summary>
@@ -24,8 +24,28 @@ internal static class SpellingVariants
     /// <summary>Fewest letters a skeleton keeps after its first letter (and article).</summary>
     private const int MinSkeletonConsonants = 3;
 
-    /// <summary>The g-letter variants of a folded token, without the token itself.</summary>
-    public static IEnumerable<string> Of(string token) => GVariants(token).Distinct(StringComparer.Ordinal);
+    private const char Teh = '\u062A';
+    private const char Sheen = '\u0634';
+
+    /// <summary>The g-letter and ch variants of a folded token, without the token itself.</summary>
+    public static IEnumerable<string> Of(string token)
+    {
+        var forms = GVariants(token).Append(token).ToList();
+        foreach (var form in forms.ToList())
+        {
+            // A foreign ch is written تش or ش (تشافيز، شافيز؛ تشيني، شيني).
+            if (form.Length > 4 && form[0] == Teh && form[1] == Sheen)
+            {
+                forms.Add(form[1..]);
+            }
+            else if (form.Length > 3 && form[0] == Sheen)
+            {
+                forms.Add(Teh + form);
+            }
+        }
+
+        return forms.Where(f => f != token).Distinct(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Writes the consonant skeleton of a folded token: the long vowels ا و ي inside it are dropped
