@@ -64,12 +64,20 @@ internal sealed class EntityExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m) && !(m.End - m.Start == 1 && m.Weak))
+            if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m) && !(m.End - m.Start == 1 && m.Weak) && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
                 var confidence = e.Kind == EntityKind.Nationality ? NationalityConfidence : LexiconConfidence;
+                var skip = m.Skip;
+                // للإسرائيليين: ل + (ا)لإسرائيليين. The article of an adjective is not part of a name, so the
+                // mention is the adjective itself (إسرائيليين); a name keeps its article's lam (لولايات المتحدة).
+                if (e.Kind == EntityKind.Nationality && skip > 0 && IsRestoredArticle(doc, m.Start, skip))
+                {
+                    skip++;
+                }
+
                 Mark(owner, m.Start, m.End, candidates.Count);
-                candidates.Add(new Candidate(m.Start, m.End, m.Skip, e.Kind, e.Id, e.Canonical, e.English, confidence, MentionSource.Lexicon, 1));
+                candidates.Add(new Candidate(m.Start, m.End, skip, e.Kind, e.Id, e.Canonical, e.English, confidence, MentionSource.Lexicon, 1));
                 i = m.End;
             }
             else
@@ -77,6 +85,20 @@ internal sealed class EntityExtractor
                 i++;
             }
         }
+    }
+
+    // السياسة الخارجية الأميركية is "American foreign policy", not the State Department: a name that
+    // begins with a definite adjective right after a definite common noun is that noun's adjective.
+    private static bool ModifiesPreviousNoun(Document doc, PhraseMatch<int> m)
+    {
+        var words = doc.Lexicon.Words;
+        var p = m.Start - 1;
+        var first = doc.Text.TokenText(m.Start);
+        // Only an organization whose name opens with a relational adjective (الخارجية، الداخلية).
+        return doc.Lexicon.Entries[m.Value].Kind == EntityKind.Organization && first.Length > 4 && first[^1] == ArabicNormalizer.Heh && first[^2] == ArabicNormalizer.Yeh
+            && m.Skip == 0 && p >= 0 && doc.IsWord(p) && doc.Text[m.Start].SpaceBefore
+            && StartsWithArticle(doc, m.Start) && words.CommonWords.ContainsToken(doc, m.Start, out _, allowClitic: false)
+            && StartsWithArticle(doc, p) && words.CommonWords.ContainsToken(doc, p, out _);
     }
 
     private static void FindRules(Document doc, List<Candidate> candidates, int[] owner, CancellationToken cancellationToken)
@@ -225,13 +247,21 @@ internal sealed class EntityExtractor
         string? linkedId = null;
         string? linkedCanonical = null;
         string? linkedEnglish = null;
-        while (end < doc.Count && end - j < 5 && doc.IsWord(end))
+        var administration = head.Value == "administration";
+        while (end < doc.Count && end - j < 6 && doc.IsWord(end))
         {
             var o = owner[end];
             if (o >= 0)
             {
                 var c = candidates[o];
-                if (c.First != end || c.Kind == EntityKind.Person || c.Skip > 0)
+                if (c.First != end || c.Skip > 0)
+                {
+                    break;
+                }
+
+                // إدارة بايدن keeps Biden a person: the flat result has no place for both, and the person
+                // matters more; the quote extractor names such a speaker by the whole phrase.
+                if (c.Kind == EntityKind.Person)
                 {
                     break;
                 }
@@ -253,14 +283,22 @@ internal sealed class EntityExtractor
             end++;
         }
 
+        // إدارة الرئيس الأميركي جو بايدن: the phrase leads to its leader's name, so it describes, not names.
+        var leaderFollows = end < doc.Count && owner[end] >= 0 && candidates[owner[end]].Kind == EntityKind.Person;
+        if (administration && (leaderFollows || !(end > j && owner[end - 1] >= 0 && candidates[owner[end - 1]].Kind is EntityKind.Location or EntityKind.Nationality)))
+        {
+            return false; // حكومة الاحتلال: an epithet; حكومة كييف، الحكومة اللبنانية: a name
+        }
+
         if (end == j)
         {
             return false;
         }
 
-        // A definite head (المجموعة الثانية، الجهاز الفني، اللجنة المنظمة) refers to something named
-        // elsewhere unless its phrase names a country, place or body.
-        if (StartsWithArticle(doc, head.Start) && !HasNamedPart(candidates, owner, j, end))
+        // Only an institution head (وزارة الدفاع، هيئة الأركان) makes a name of a generic phrase; after any
+        // other head, and after a definite one (المجموعة الثانية، الجهاز الفني), the phrase must name a
+        // country, place or body (حكومة كييف، الحكومة اللبنانية، جامعة القاهرة).
+        if (!administration && (head.Value != "institution" || StartsWithArticle(doc, head.Start)) && !HasNamedPart(candidates, owner, j, end))
         {
             return false;
         }
@@ -363,8 +401,9 @@ internal sealed class EntityExtractor
     private static bool FirstNamePerson(Document doc, int first, List<Candidate> candidates, int[] owner, bool titled)
     {
         var words = doc.Lexicon.Words;
-        // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it.
-        if (!titled && !words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false))
+        // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
+        // and so does one that is also a common word.
+        if (!titled && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
         {
             return false;
         }
@@ -544,7 +583,7 @@ internal sealed class EntityExtractor
             }
 
             // Both the exact id and the skeleton's, so that سوليفان finds ساليفان either way.
-            foreach (var id in (ReadOnlySpan<int>)[doc.Ids[last], doc.AltIds[last], doc.AltIds2[last]])
+            foreach (var id in (ReadOnlySpan<int>)[doc.Ids[last], doc.VariantIds[last], doc.AltIds[last], doc.AltIds2[last]])
             {
                 if (id != Vocabulary.Unknown)
                 {
@@ -589,7 +628,7 @@ internal sealed class EntityExtractor
                 }
 
                 var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
-                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && surnames.TryGetValue(doc.AltIds[c.First], out target))) && target != accepted[a])
+                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target) || surnames.TryGetValue(doc.AltIds[c.First], out target)))) && target != accepted[a])
                 {
                     var full = candidates[target];
                     owner[c.First] = candidates.Count;
@@ -608,7 +647,7 @@ internal sealed class EntityExtractor
 
             var target = -1;
             var skip = 0;
-            if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))
+            if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.VariantIds[i], out target) || surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))
             {
                 skip = 0;
             }
@@ -683,6 +722,12 @@ internal sealed class EntityExtractor
         }
 
         return allowArticle || !StartsWithArticle(doc, index);
+    }
+
+    private static bool IsRestoredArticle(Document doc, int index, int skip)
+    {
+        var word = doc.Text.TokenText(index);
+        return skip < word.Length - 2 && word[skip - 1] == Clitics.Lam && word[skip] == Clitics.Lam && word[skip + 1] != Clitics.Lam;
     }
 
     private static bool IsParticle(Document doc, int index) =>

@@ -71,7 +71,7 @@ internal readonly record struct HolidayName(string Id, CalendarSystem Calendar, 
 
 internal readonly record struct DayPart(string Kind, int Hour);
 
-internal readonly record struct SpeechVerb(string Lemma, bool Direct);
+internal readonly record struct SpeechVerb(string Lemma, bool Direct, bool Relay = false);
 
 internal enum CueKind : byte
 {

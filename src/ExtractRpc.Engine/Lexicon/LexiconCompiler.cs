@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using ExtractRpc.Engine.Pipeline;
 using ExtractRpc.Engine.Text;
 
 namespace ExtractRpc.Engine.Lexicon;
@@ -63,6 +64,7 @@ public static class LexiconCompiler
         private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _variantSources = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _nameTokens = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
         public CompiledLexicon Run(IReadOnlyList<DataFile> builtIn, List<DataFile> user)
@@ -80,12 +82,24 @@ public static class LexiconCompiler
             // The one-word function words are also the surfaces a one-word name may never have.
 
             // Word lists.
-            var firstNames = ReadList(File("lexicon/rules/first_names.tsv"), 1, f => true, "first_names", variants: true);
+            // A foreign first name is written with any g-letter (سيرغي، سيرجي، سيرقي): those spellings join
+            // the list. An Arabic name keeps its letters (غادة is not قادة).
+            var firstNames = ReadList(File("lexicon/rules/first_names.tsv"), 1, f => f.Length > 2 && f[2] == "foreign", "first_names");
+            foreach (var (tokens, _) in firstNames.Where(n => n.Value && n.Tokens.Length == 1).ToList())
+            {
+                foreach (var variant in SpellingVariants.Of(tokens[0]).Where(v => !_functionWords.Contains(v)))
+                {
+                    _vocabulary.Add(variant);
+                    firstNames.Add(([variant], true));
+                }
+            }
+
             foreach (var (tokens, _) in firstNames)
             {
                 if (tokens.Length == 1)
                 {
                     _firstNames.Add(tokens[0]);
+                    _nameTokens.Add(tokens[0]);
                 }
             }
 
@@ -117,7 +131,7 @@ public static class LexiconCompiler
             var holidays = ReadList(File("dates/holidays.tsv"), 6, f => new HolidayName(f[1], f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, Int(f[3]), Int(f[4]), Int(f[5])), "holidays");
             var dayParts = ReadList(File("dates/dayparts.tsv"), 3, f => new DayPart(f[1], Int(f[2])), "dayparts");
             var clockWords = ReadList(File("dates/clock_words.tsv"), 2, f => Int(f[1]), "clock_words");
-            var speechVerbs = ReadList(File("quotes/speech_verbs.tsv"), 3, f => new SpeechVerb(f[1], f[2] != "report"), "speech_verbs");
+            var speechVerbs = ReadList(File("quotes/speech_verbs.tsv"), 3, f => new SpeechVerb(f[1], f[2] == "direct", f[2] == "relay"), "speech_verbs");
             // A verb form is never a one-word name (أفاد is "reported", not the agency AFAD).
             foreach (var (tokens, _) in speechVerbs.Where(v => v.Tokens.Length == 1))
             {
@@ -168,7 +182,7 @@ public static class LexiconCompiler
                 {
                     if (!_functionWords.Contains(variant) && !_commonWords.Contains(variant))
                     {
-                        _vocabulary.AddVariant(variant, id, _variantSources.Contains);
+                        _vocabulary.AddVariant(variant, id, v => _nameTokens.Contains(v) && _nameTokens.Contains(source));
                         _vocabulary.AddSkeleton(variant, id);
                     }
                 }
@@ -197,8 +211,9 @@ public static class LexiconCompiler
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
             var vocabulary = _vocabulary.Build();
             counts["surface_forms"] = vocabulary.Count;
+            counts["generated_spellings"] = vocabulary.Variants;
             counts["name_skeletons"] = vocabulary.Skeletons;
-            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTable.Build(skeletons: true), words, counts.ToImmutable(), [.. _exactFunctionWords]);
+            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTable.Build(SpellingLevel.Skeleton), words, counts.ToImmutable(), [.. _exactFunctionWords]);
         }
 
         private static string KindCode(EntityKind kind) => kind switch
@@ -232,6 +247,12 @@ public static class LexiconCompiler
                 }
 
                 AddSurface(f[2], index, kind, 0, surfaces);
+
+                // Agencies and media are often credited in Latin script (Reuters, AFP).
+                if (kind == EntityKind.Organization && f[3].Length >= 4 && f[3].All(c => c < 0x80))
+                {
+                    AddSurface(f[3], index, kind, 1, surfaces);
+                }
                 if (f.Length > 4)
                 {
                     foreach (var alias in DataReader.Alternatives(f[4]))
@@ -263,6 +284,10 @@ public static class LexiconCompiler
                 if (kind != EntityKind.Nationality && t.Length >= 3 && !_functionWords.Contains(t))
                 {
                     _variantSources.Add(t);
+                    if (kind == EntityKind.Person)
+                    {
+                        _nameTokens.Add(t);
+                    }
                 }
             }
 
@@ -280,7 +305,8 @@ public static class LexiconCompiler
         private void ReadNationalities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {
             // Feminine, sound plurals and the article are generated from the masculine singular.
-            string[] suffixes = ["", "\u0647", "\u0648\u0646", "\u064A\u0646", "\u0627\u062A"];
+            // -, ة, ون, ين, ات, and ي for the construct plural (قادة الجيشين الأمريكيي والروسي).
+            string[] suffixes = ["", "\u0647", "\u0648\u0646", "\u064A\u0646", "\u0627\u062A", "\u064A"];
             foreach (var (line, f) in DataReader.Rows(file, 2, errors))
             {
                 if (!byId.TryGetValue(f[0], out var country))
@@ -315,7 +341,7 @@ public static class LexiconCompiler
             }
         }
 
-        private List<(string[] Tokens, T Value)> ReadList<T>(DataFile file, int columns, Func<string[], T> value, string name, bool variants = false)
+        private List<(string[] Tokens, T Value)> ReadList<T>(DataFile file, int columns, Func<string[], T> value, string name)
         {
             var list = new List<(string[], T)>();
             foreach (var (line, f) in DataReader.Rows(file, columns, errors))
@@ -340,10 +366,6 @@ public static class LexiconCompiler
                 foreach (var t in tokens)
                 {
                     _vocabulary.Add(t);
-                    if (variants && t.Length >= 3)
-                    {
-                        _variantSources.Add(t);
-                    }
                 }
 
                 list.Add((tokens, v));
@@ -423,7 +445,7 @@ public static class LexiconCompiler
             return list;
         }
 
-        private PhraseTable<T> Table<T>(List<(string[] Tokens, T Value)> list)
+        private PhraseTable<T> Table<T>(List<(string[] Tokens, T Value)> list, SpellingLevel level = SpellingLevel.Exact)
         {
             var builder = new PhraseTable<T>.Builder();
             foreach (var (tokens, value) in list)
@@ -431,7 +453,7 @@ public static class LexiconCompiler
                 builder.Add(Ids(tokens), value);
             }
 
-            return builder.Build();
+            return builder.Build(level);
         }
 
         private int[] Ids(string[] tokens)

@@ -17,11 +17,11 @@ internal sealed class PhraseTable<T>
     private readonly int[] _valueOfNode;
     private readonly T[] _values;
 
-    private readonly bool _skeletons;
+    private readonly SpellingLevel _level;
 
-    private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, bool skeletons)
+    private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, SpellingLevel level)
     {
-        _skeletons = skeletons;
+        _level = level;
         _edges = edges;
         _valueOfNode = valueOfNode;
         _values = values;
@@ -41,17 +41,19 @@ internal sealed class PhraseTable<T>
     {
         match = default;
         var found = false;
-        var alt = _skeletons ? doc.AltIds[start] : Vocabulary.Unknown;
-        var alt2 = _skeletons ? doc.AltIds2[start] : Vocabulary.Unknown;
-        if (doc.Ids[start] != Vocabulary.Unknown || alt != Vocabulary.Unknown || alt2 != Vocabulary.Unknown)
+        var first = doc.Ids[start] != Vocabulary.Unknown || _level < SpellingLevel.Variant ? doc.Ids[start] : doc.VariantIds[start];
+        var alt = _level == SpellingLevel.Skeleton ? doc.AltIds[start] : Vocabulary.Unknown;
+        var alt2 = _level == SpellingLevel.Skeleton ? doc.AltIds2[start] : Vocabulary.Unknown;
+        if (first != Vocabulary.Unknown || alt != Vocabulary.Unknown || alt2 != Vocabulary.Unknown)
         {
-            found = Walk(doc, start, doc.Ids[start], alt, alt2, 0, false, maxTokens, ref match);
+            found = Walk(doc, start, first, alt, alt2, 0, false, maxTokens, ref match);
         }
 
-        if (allowClitic && doc.StemIds[start] != Vocabulary.Unknown && (_skeletons || !doc.IsWeak(start)))
+        var stemLevel = doc.StemLevel(start);
+        if (allowClitic && doc.StemIds[start] != Vocabulary.Unknown && stemLevel <= _level)
         {
             var stem = default(PhraseMatch<T>);
-            if (Walk(doc, start, doc.StemIds[start], Vocabulary.Unknown, Vocabulary.Unknown, doc.StemSkips[start], doc.IsWeak(start), maxTokens, ref stem) && (!found || stem.End > match.End))
+            if (Walk(doc, start, doc.StemIds[start], Vocabulary.Unknown, Vocabulary.Unknown, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem) && (!found || stem.End > match.End))
             {
                 match = stem;
                 found = true;
@@ -64,12 +66,14 @@ internal sealed class PhraseTable<T>
     /// <summary>True when the single token <paramref name="index"/> (or its stem) is a phrase by itself.</summary>
     public bool ContainsToken(Document doc, int index, out T value, bool allowClitic = true)
     {
-        if (TryValue(0, doc.Ids[index], out value) || (_skeletons && (TryValue(0, doc.AltIds[index], out value) || TryValue(0, doc.AltIds2[index], out value))))
+        if (TryValue(0, doc.Ids[index], out value)
+            || (_level >= SpellingLevel.Variant && TryValue(0, doc.VariantIds[index], out value))
+            || (_level == SpellingLevel.Skeleton && (TryValue(0, doc.AltIds[index], out value) || TryValue(0, doc.AltIds2[index], out value))))
         {
             return true;
         }
 
-        return allowClitic && (_skeletons || !doc.IsWeak(index)) && TryValue(0, doc.StemIds[index], out value);
+        return allowClitic && doc.StemLevel(index) <= _level && TryValue(0, doc.StemIds[index], out value);
     }
 
     /// <summary>The value of an exact token-id sequence (a phrase assembled by a rule, e.g. without its quote marks).</summary>
@@ -122,9 +126,9 @@ internal sealed class PhraseTable<T>
         var limit = Math.Min(tokens.Length, start + maxTokens);
         for (var i = start; i < limit; i++)
         {
-            var id = i == start ? firstId : doc.Ids[i];
-            var alt = i == start ? firstAlt : _skeletons ? doc.AltIds[i] : Vocabulary.Unknown;
-            var alt2 = i == start ? firstAlt2 : _skeletons ? doc.AltIds2[i] : Vocabulary.Unknown;
+            var id = i == start ? firstId : doc.Ids[i] != Vocabulary.Unknown || _level < SpellingLevel.Variant ? doc.Ids[i] : doc.VariantIds[i];
+            var alt = i == start ? firstAlt : _level == SpellingLevel.Skeleton ? doc.AltIds[i] : Vocabulary.Unknown;
+            var alt2 = i == start ? firstAlt2 : _level == SpellingLevel.Skeleton ? doc.AltIds2[i] : Vocabulary.Unknown;
             // The exact spelling first; a name spelled with other long vowels as a fallback.
             if (id != Vocabulary.Unknown && _edges.TryGetValue(Key(node, id), out var next))
             {
@@ -216,8 +220,9 @@ internal sealed class PhraseTable<T>
             return true;
         }
 
-        /// <summary>Freezes the table; with <paramref name="skeletons"/> a token may also match through its
-        /// consonant skeleton (names only: a word list must match exactly).</summary>
-        public PhraseTable<T> Build(bool skeletons = false) => new(_edges, [.. _valueOfNode], [.. _values], skeletons);
+        /// <summary>Freezes the table. <paramref name="level"/> says how loosely a token may match: exactly
+        /// (word lists), also through generated spellings (first names), or also through a name's
+        /// consonant skeleton (the gazetteer).</summary>
+        public PhraseTable<T> Build(SpellingLevel level = SpellingLevel.Exact) => new(_edges, [.. _valueOfNode], [.. _values], level);
     }
 }

@@ -15,15 +15,19 @@ internal sealed class Vocabulary
     // start-up short.
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Dictionary<string, int> _variants;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _variantLookup;
 
     // Skeleton → up to two ids: the first in the low 32 bits, the second plus one in the high 32 bits.
     private readonly Dictionary<string, long> _skeletons;
     private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _skeletonLookup;
 
-    public Vocabulary(Dictionary<string, int> ids, Dictionary<string, long> skeletons, int distinct)
+    public Vocabulary(Dictionary<string, int> ids, Dictionary<string, int> variants, Dictionary<string, long> skeletons, int distinct)
     {
         _ids = ids;
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _variants = variants;
+        _variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = skeletons;
         _skeletonLookup = _skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
         Distinct = distinct;
@@ -32,14 +36,20 @@ internal sealed class Vocabulary
     /// <summary>Number of name skeletons.</summary>
     public int Skeletons => _skeletons.Count;
 
-    /// <summary>Number of surface forms, variants included.</summary>
+    /// <summary>Number of surface forms written in the data.</summary>
     public int Count => _ids.Count;
+
+    /// <summary>Number of generated spellings (g-letters, ch).</summary>
+    public int Variants => _variants.Count;
 
     /// <summary>Number of distinct ids.</summary>
     public int Distinct { get; }
 
     /// <summary>The id of a folded token, or <see cref="Unknown"/>.</summary>
     public int Get(ReadOnlySpan<char> token) => _lookup.TryGetValue(token, out var id) ? id : Unknown;
+
+    /// <summary>The id of the written name a generated spelling stands for (شويجو → شويغو), or <see cref="Unknown"/>.</summary>
+    public int GetVariant(ReadOnlySpan<char> token) => _variantLookup.TryGetValue(token, out var id) ? id : Unknown;
 
     /// <summary>
     /// The id of the name whose consonant skeleton <paramref name="token"/> shares (سوليفان → ساليفان),
@@ -72,6 +82,7 @@ internal sealed class Vocabulary
 internal sealed class VocabularyBuilder
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _variants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _skeletons = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
 
@@ -95,7 +106,7 @@ internal sealed class VocabularyBuilder
     {
         if (!_ids.TryGetValue(variant, out var existing))
         {
-            _ids.Add(variant, id);
+            _variants.TryAdd(variant, id);
             return;
         }
 
@@ -155,6 +166,12 @@ internal sealed class VocabularyBuilder
             ids[token] = Root(id);
         }
 
+        var variants = new Dictionary<string, int>(_variants.Count, StringComparer.Ordinal);
+        foreach (var (token, id) in _variants)
+        {
+            variants[token] = Root(id);
+        }
+
         var skeletons = new Dictionary<string, long>(_skeletons.Count, StringComparer.Ordinal);
         foreach (var (key, list) in _skeletons)
         {
@@ -163,7 +180,7 @@ internal sealed class VocabularyBuilder
             skeletons[key] = (second << 32) | (uint)first;
         }
 
-        return new(ids, skeletons, _parent.Count);
+        return new(ids, variants, skeletons, _parent.Count);
     }
 
     private int Root(int id)

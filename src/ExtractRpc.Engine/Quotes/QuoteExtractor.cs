@@ -59,6 +59,7 @@ internal sealed class QuoteExtractor
         }
 
         context.AddIndirect(candidates, cancellationToken);
+        context.AddAccordingTo(candidates, cancellationToken);
 
         // A short quoted phrase inside a reported clause is part of that report, not a second one.
         var indirect = candidates.Where(c => c.Kind == QuoteKind.Indirect).ToList();
@@ -262,7 +263,8 @@ internal sealed class QuoteExtractor
                 var limit = Math.Min(_t.Count, verb.End + IndirectSpeakerWindow);
                 for (var k = verb.End; k < limit; k++)
                 {
-                    if (IsSentenceEnd(k) || IsPunct(k, ':'))
+                    // A direct quote opening here is the verb's object (قال … “يقولون إنهم …”).
+                    if (IsSentenceEnd(k) || IsPunct(k, ':') || direct.Any(d => d.First == k + 1 && IsQuoteMark(k)))
                     {
                         break;
                     }
@@ -306,6 +308,44 @@ internal sealed class QuoteExtractor
                 var cue = new Cue(verb.Start, verb.End, verb.Skip, IsContinuationVerb(verb), false);
                 candidates.Add(new Candidate(first, last, QuoteKind.Indirect, cue, 0.7f, comp));
                 i = end;
+            }
+        }
+
+        /// <summary>Adds reports introduced by a source at the head of a sentence: وبحسب صحيفة واشنطن بوست،
+        /// تخشى إدارة بايدن …</summary>
+        public void AddAccordingTo(List<Candidate> candidates, CancellationToken cancellationToken)
+        {
+            for (var i = 0; i < _t.Count; i++)
+            {
+                if ((i & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (!doc.IsWord(i) || !(i == 0 || IsSentenceEnd(i - 1) || IsPunct(i - 1, '\u060C')) || !_w.CuePhrases.TryMatch(doc, i, out var cue, maxTokens: 4) || cue.Value.Kind != CueKind.AccordingTo)
+                {
+                    continue;
+                }
+
+                var comma = cue.End;
+                while (comma < _t.Count && comma - cue.End < 10 && !IsSentenceEnd(comma) && !IsPunct(comma, '\u060C') && !IsPunct(comma, ','))
+                {
+                    comma++;
+                }
+
+                if (comma == cue.End || !(IsPunct(comma, '\u060C') || IsPunct(comma, ',')) || candidates.Any(c => c.First <= comma && comma < c.End))
+                {
+                    continue;
+                }
+
+                var (first, last) = Trim(comma + 1, ClauseEnd(comma + 1));
+                if (Words(first, last) < MinIndirectWords || candidates.Any(c => c.First < last && first < c.End))
+                {
+                    continue;
+                }
+
+                candidates.Add(new Candidate(first, last, QuoteKind.Indirect, new Cue(i, cue.End, cue.Skip, false, false), 0.65f, comma));
+                i = last;
             }
         }
 
@@ -434,6 +474,22 @@ internal sealed class QuoteExtractor
         {
             var end = Math.Min(limit, cue.End + SpeakerWindow);
             var k = SkipMarks(cue.End, end);
+
+            // وأوضحت إدارة بايدن، حكومة بينيت: the administration speaks, named by its leader.
+            if (k < end && doc.IsWord(k) && _w.OrgHeads.TryMatch(doc, k, out var head, maxTokens: 2) && head.Value == "administration")
+            {
+                var p = head.End;
+                while (p < end && p - head.End < 4 && owner[p] >= 0 && entities[owner[p]].Mention.Kind == EntityKind.Nationality || p < end && doc.IsWord(p) && owner[p] < 0 && StartsWithArticle(p) && p - head.End < 4)
+                {
+                    p++;
+                }
+
+                if (p < end && owner[p] >= 0 && entities[owner[p]].Mention.Kind == EntityKind.Person)
+                {
+                    return Phrase(k, entities[owner[p]].End);
+                }
+            }
+
             if (k < end && owner[k] >= 0 && entities[owner[k]].Mention.Kind != EntityKind.Nationality)
             {
                 var hit = entities[owner[k]];
@@ -446,16 +502,40 @@ internal sealed class QuoteExtractor
                 return _lastSpeaker;
             }
 
-            var according = !_w.SpeechVerbs.TryMatch(doc, cue.Start, out _, maxTokens: 2);
-            if (according && EntityIn(k, end) is { } source)
+            var isVerb = _w.SpeechVerbs.TryMatch(doc, cue.Start, out var verb, maxTokens: 2);
+            if (!isVerb && EntityIn(k, end, behindPreposition: true) is { } source)
             {
                 return FromEntity(source); // وفقا لبيان صادر عن البنتاجون
+            }
+
+            // نقل الموقع عن مسؤول “إسرائيلي” بارز: the source after عن said it.
+            if (isVerb && verb.Value.Relay && RelaySource(k, end) is { } relayed)
+            {
+                return relayed;
             }
 
             if (k < end && doc.IsWord(k))
             {
                 if (_w.Titles.TryMatch(doc, k, out var title, maxTokens: 5))
                 {
+                    if (title.Value == "spokesperson")
+                    {
+                        // متحدث باسم الجنرال براون speaks for Brown but is not Brown; a name after a comma
+                        // (المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا) is the spokesperson's own.
+                        var r = title.End;
+                        while (r < end && !IsPunct(r, '\u060C') && !IsPunct(r, ',') && !IsPunct(r, ':') && !IsComplementizer(r) && !IsSentenceEnd(r) && !IsPreposition(r))
+                        {
+                            r = owner[r] >= 0 ? entities[owner[r]].End : r + 1;
+                        }
+
+                        if ((IsPunct(r, '\u060C') || IsPunct(r, ',')) && PersonAfter(r + 1, Math.Min(end, r + 5)) is { } own)
+                        {
+                            return own;
+                        }
+
+                        return Phrase(k, r);
+                    }
+
                     if (PersonAfter(title.End, end) is { } titled)
                     {
                         return titled;
@@ -474,7 +554,7 @@ internal sealed class QuoteExtractor
                     }
 
                     var stop = noun.End;
-                    while (stop < end && stop - k < 8 && (doc.IsWord(stop) || owner[stop] >= 0) && !IsComplementizer(stop) && !IsPreposition(stop))
+                    while (stop < end && stop - k < 8 && (doc.IsWord(stop) || owner[stop] >= 0) && !IsComplementizer(stop) && !IsPreposition(stop) && !HasPrepositionClitic(stop))
                     {
                         stop++;
                     }
@@ -488,13 +568,94 @@ internal sealed class QuoteExtractor
                 return FromEntity(entity);
             }
 
-            var before = cue.Start - 1;
-            if (before >= 0 && owner[before] >= 0 && entities[owner[before]].Mention.Kind is EntityKind.Person or EntityKind.Organization)
+            // Before the verb: زاخاروفا قالت، لافروف الذي قال.
+            for (var b = cue.Start - 1; b >= 0 && b >= cue.Start - 3; b--)
             {
-                return FromEntity(entities[owner[before]]);
+                if (owner[b] >= 0 && entities[owner[b]].Mention.Kind is EntityKind.Person or EntityKind.Organization)
+                {
+                    return FromEntity(entities[owner[b]]);
+                }
+
+                if (!(doc.IsWord(b) && _w.FunctionWords.ContainsToken(doc, b, out _, allowClitic: false)))
+                {
+                    break;
+                }
             }
 
             return _lastSpeaker;
+        }
+
+        // للموقع، بالبيان: a definite word behind a preposition ends a speaker phrase.
+        private bool HasPrepositionClitic(int k)
+        {
+            var skip = doc.StemSkips[k];
+            var word = _t.TokenText(k);
+            return skip > 0 && doc.Ids[k] == Vocabulary.Unknown && word[skip - 1] is Clitics.Lam or Clitics.Beh or Clitics.Kaf
+                && word.Length > skip + 2 && ((word[skip] == ArabicNormalizer.Alef && word[skip + 1] == Clitics.Lam) || (word[skip - 1] == Clitics.Lam && word[skip] == Clitics.Lam));
+        }
+
+        // تأكيده، قوله: a noun with a possessive pronoun is what the source said, not part of the source.
+        // The original ends with heh (a teh marbuta would be part of a name or noun).
+        private bool HasPronounSuffix(int k)
+        {
+            if (!doc.IsWord(k) || owner[k] >= 0 || _t[k].Length <= 3)
+            {
+                return false;
+            }
+
+            var span = _t.Span(k, k);
+            var original = _t.Original.AsSpan(span.Start, span.Length);
+            var last = original.Length - 1;
+            while (last > 0 && ArabicNormalizer.IsCombiningMark(original[last]))
+            {
+                last--;
+            }
+
+            return original[last] == ArabicNormalizer.Heh;
+        }
+
+        // The speaker phrase or entity after عن in a relayed report.
+        private QuoteSpeaker? RelaySource(int from, int end)
+        {
+            for (var j = from; j < end - 1; j++)
+            {
+                if (IsSentenceEnd(j) || IsComplementizer(j))
+                {
+                    return null;
+                }
+
+                if (!(doc.IsWord(j) && _w.FunctionWords.ContainsToken(doc, j, out _, allowClitic: false) && _t[j].Length == 2 && _t.TokenText(j)[0] == '\u0639'))
+                {
+                    continue; // looking for عن
+                }
+
+                var s = SkipMarks(j + 1, end);
+                if (s < end && owner[s] >= 0 && entities[owner[s]].Mention.Kind is EntityKind.Person or EntityKind.Organization)
+                {
+                    return FromEntity(entities[owner[s]]);
+                }
+
+                var stop = s;
+                while (stop < end && stop - s < 6 && (doc.IsWord(stop) || IsQuoteMark(stop) || owner[stop] >= 0) && !IsComplementizer(stop) && !IsPreposition(stop) && !HasPrepositionClitic(stop) && !HasPronounSuffix(stop))
+                {
+                    stop++;
+                }
+
+                while (stop > s && IsQuoteMark(stop - 1))
+                {
+                    stop--;
+                }
+
+                return stop > s ? Phrase(s, stop) : null;
+            }
+
+            return null;
+        }
+
+        private bool StartsWithArticle(int k)
+        {
+            var w = _t.TokenText(k);
+            return w.Length > 3 && w[0] == ArabicNormalizer.Alef && w[1] == Clitics.Lam;
         }
 
         private QuoteSpeaker Phrase(int first, int end)
@@ -539,7 +700,7 @@ internal sealed class QuoteExtractor
 
         // The first person, else the first organization, up to the complementizer; one behind a
         // preposition (على تويتر، في ولاية بنسلفانيا) is where it was said, not who said it.
-        private EntityHit? EntityIn(int from, int end)
+        private EntityHit? EntityIn(int from, int end, bool behindPreposition = false)
         {
             EntityHit? best = null;
             for (var j = from; j < end; j++)
@@ -557,7 +718,7 @@ internal sealed class QuoteExtractor
 
                 var hit = entities[o];
                 j = hit.End - 1;
-                if (IsPrepositionBefore(hit.First))
+                if (!behindPreposition && IsPrepositionBefore(hit.First))
                 {
                     continue;
                 }
