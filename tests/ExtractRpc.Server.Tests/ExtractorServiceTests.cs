@@ -171,6 +171,17 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task ReflectionV1_ListsTheExtractorService()
+    {
+        var reflection = new Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(server.Host.Channel);
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        Assert.Contains("extractrpc.v1.Extractor", call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name));
+    }
+
+    [Fact]
     public async Task Extract_RepeatedArticle_IsAnsweredFromTheCache()
     {
         var cache = (Services.ResultCache)server.Host.Services.GetService(typeof(Services.ResultCache))!;
