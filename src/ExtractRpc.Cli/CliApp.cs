@@ -14,6 +14,8 @@ internal static class CliApp
         Usage:
           extractrpc extract [PATH ...] [options]   extract from files, folders (*.txt, recursively) or stdin
           extractrpc eval --conll FILE [options]    score entities against CoNLL gold (P/R/F1)
+          extractrpc eval-dates --specs DIR [--show-errors N]
+                                                    score dates against Recognizers-Text DateTime specs
           extractrpc --help                         this text
 
         extract options:
@@ -51,6 +53,7 @@ internal static class CliApp
             {
                 "extract" => await ExtractCommand.RunAsync(options, stdin, stdout, stderr),
                 "eval" => EvalCommand.Run(options, stdout),
+                "eval-dates" => EvalCommand.RunDates(options, stdout),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -43,4 +43,29 @@ internal static class EvalCommand
 
         return CliApp.Ok;
     }
+
+    public static int RunDates(CliOptions options, TextWriter stdout)
+    {
+        var dir = options.Get("--specs") ?? throw new CliUsageException("eval-dates needs --specs DIR");
+        if (!Directory.Exists(dir))
+        {
+            throw new CliUsageException($"no such folder: {dir}");
+        }
+
+        var showErrors = int.Parse(options.Get("--show-errors") ?? "0", CultureInfo.InvariantCulture);
+        var evaluator = new DateEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()));
+        // Extractor specs say where dates are; parser and model specs also say what they resolve to.
+        foreach (var file in Directory.GetFiles(dir, "*.json").Where(f => Path.GetFileName(f).StartsWith("Date", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("Holiday", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            evaluator.ScoreFile(file, showErrors);
+        }
+
+        stdout.Write(evaluator.Report());
+        foreach (var e in evaluator.Errors)
+        {
+            stdout.WriteLine(e);
+        }
+
+        return CliApp.Ok;
+    }
 }

@@ -38,7 +38,57 @@ internal sealed class DateExtractor
             var end = parser.TryAt(i);
             i = end > i ? end : i + 1;
         }
+
+        JoinRanges(doc, hits);
     }
+
+    /// <summary>
+    /// Two expressions joined by من … إلى/حتى or بين … و are one range (من اليوم حتى الغد، بين الأحد
+    /// والخميس، من 2015/08/12 حتى 22 أكتوبر). Ranges the patterns already read stay as they are.
+    /// </summary>
+    private static void JoinRanges(Document doc, List<DateHit> hits)
+    {
+        var t = doc.Text;
+        for (var h = 0; h + 1 < hits.Count; h++)
+        {
+            var a = hits[h];
+            var b = hits[h + 1];
+            if (a.Mention.Kind == DateKind.Duration || b.Mention.Kind == DateKind.Duration || b.First - a.End is < 0 or > 1)
+            {
+                continue;
+            }
+
+            // The joint: إلى، حتى، و (as its own token or on the second expression), or a dash.
+            var joined = b.First - a.End == 1
+                ? IsJoint(doc, a.End) || t.IsPunct(a.End, '-')
+                : doc.StemSkips[b.First] == 1 && t.TokenText(b.First)[0] == Clitics.Waw;
+            if (!joined || !DateValue.TryBounds(a.Mention.Value, out var from, out _) || !DateValue.TryBounds(b.Mention.Value, out _, out var to) || to < from)
+            {
+                continue;
+            }
+
+            // من or بين before the first expression belongs to the range.
+            var first = a.First;
+            if (first > 0 && IsOpener(doc, first - 1))
+            {
+                first--;
+            }
+
+            var span = new TextSpan(t.Span(first, first).Start, b.Mention.Span.End);
+            var value = DateValue.DayInterval(from.Date, to.Date);
+            var calendar = a.Mention.Calendar == CalendarSystem.Hijri || b.Mention.Calendar == CalendarSystem.Hijri ? CalendarSystem.Hijri : CalendarSystem.Gregorian;
+            hits[h] = new DateHit(first, b.End, new DateMention(span, value, DateGranularity.Day, a.Mention.Relative || b.Mention.Relative, calendar, DateKind.Range));
+            hits.RemoveAt(h + 1);
+        }
+    }
+
+    private static bool IsJoint(Document doc, int i) =>
+        doc.IsWord(i) && (Is(doc, i, "\u0627\u0644\u064A") || Is(doc, i, "\u062D\u062A\u064A") || Is(doc, i, "\u0648")); // إلى، حتى، و
+
+    private static bool IsOpener(Document doc, int i) =>
+        doc.IsWord(i) && (Is(doc, i, "\u0645\u0646") || Is(doc, i, "\u0628\u064A\u0646") || Is(doc, i, "\u0645\u0646\u0630")); // من، بين، منذ
+
+    private static bool Is(Document doc, int i, string folded) => doc.Text.TokenText(i).SequenceEqual(folded);
 
     private readonly struct Parser(Document doc, DateTime reference, List<DateHit> hits)
     {
@@ -67,7 +117,7 @@ internal sealed class DateExtractor
             }
 
             // In order of specificity; a switch rather than delegates keeps the loop allocation-free.
-            for (var pattern = 0; pattern < 7; pattern++)
+            for (var pattern = 0; pattern < 9; pattern++)
             {
                 var end = pattern switch
                 {
@@ -77,6 +127,8 @@ internal sealed class DateExtractor
                     3 => Holiday(i),
                     4 => MonthAlone(i),
                     5 => YearWithMarker(i),
+                    6 => PastOrNextPeriod(i),
+                    7 => Decade(i),
                     _ => Relative(i),
                 };
                 if (end > 0)
@@ -156,8 +208,17 @@ internal sealed class DateExtractor
             return end;
         }
 
+        /// <summary>A year after a month name: as <see cref="Year"/>, also after a comma (يونيو، 2001) and back
+        /// to the year 1000 (5 ديسمبر 1391).</summary>
+        private int YearAfterMonth(int i, CalendarSystem calendar, out int year, out bool hijriEra)
+        {
+            var j = Punct(i, ',') || Punct(i, '\u060C') ? i + 1 : i;
+            var end = Year(j, calendar, out year, out hijriEra, minYear: 1000);
+            return end;
+        }
+
         /// <summary>A year in digits, with an optional era mark (م، هـ). Returns the token after it.</summary>
-        private int Year(int i, CalendarSystem calendar, out int year, out bool hijriEra)
+        private int Year(int i, CalendarSystem calendar, out int year, out bool hijriEra, int minYear = MinYear)
         {
             year = 0;
             hijriEra = false;
@@ -188,7 +249,7 @@ internal sealed class DateExtractor
             }
 
             var hijri = hijriEra || calendar == CalendarSystem.Hijri;
-            var ok = hijri ? year is >= 1300 and <= 1600 : year is >= MinYear and <= MaxYear;
+            var ok = hijri ? year is >= 1300 and <= 1600 : year >= minYear && year <= MaxYear;
             return ok ? end : -1;
         }
 
@@ -280,12 +341,13 @@ internal sealed class DateExtractor
 
         // ----- patterns -------------------------------------------------------------------
 
-        /// <summary>4-5-2022، 04/06/2021، 2022/5/4 (day first unless the year leads), with an optional time.</summary>
+        /// <summary>4-5-2022، 04/06/2021، 2022/5/4 (day first unless the year leads), 16/04/21, with an optional
+        /// time; and a month with its year, 3/2015 or 2015/3.</summary>
         private int NumericDate(int i)
         {
             if (!IsNumber(i, 4) || !IsNumber(i + 2, 2) || !IsNumber(i + 4, 4) || !Adjacent(i + 1) || !Adjacent(i + 2) || !Adjacent(i + 3) || !Adjacent(i + 4))
             {
-                return -1;
+                return MonthYear(i);
             }
 
             var sep = _t.Normalized.Chars[_t[i + 1].Start];
@@ -303,6 +365,12 @@ internal sealed class DateExtractor
             {
                 (day, month, year) = (NumberValue(i), NumberValue(i + 2), NumberValue(i + 4));
             }
+            else if (_t[i].Length <= 2 && _t[i + 4].Length == 2 && sep == '/')
+            {
+                // 16/04/21: a two-digit year with slashes, as news tables print them.
+                var yy = NumberValue(i + 4);
+                (day, month, year) = (NumberValue(i), NumberValue(i + 2), yy <= 50 ? 2000 + yy : 1900 + yy);
+            }
             else
             {
                 return -1;
@@ -315,6 +383,46 @@ internal sealed class DateExtractor
 
             return WithTime(i, i + 5, new DateTime(year, month, day), relative: false, CalendarSystem.Gregorian);
         }
+
+        /// <summary>3/2015، 2015/3 → 2015-03. Not after رقم (a number of a law or a resolution).</summary>
+        private int MonthYear(int i)
+        {
+            if (!IsNumber(i, 4) || !IsNumber(i + 2, 4) || !Adjacent(i + 1) || !Adjacent(i + 2))
+            {
+                return -1;
+            }
+
+            var sep = _t.Normalized.Chars[_t[i + 1].Start];
+            if (sep is not ('/' or '-' or '.') || _t[i + 1].Kind != TokenKind.Punct || (i + 3 < _t.Count && Adjacent(i + 3) && _t[i + 3].Kind is TokenKind.Punct or TokenKind.Number && !IsSentencePunct(i + 3))
+                || (i > 0 && _t[i - 1].Kind == TokenKind.Word && _w.CommonWords.ContainsToken(doc, i - 1, out _) && !_w.FunctionWords.ContainsToken(doc, i - 1, out _)))
+            {
+                return -1;
+            }
+
+            int month, year;
+            if (_t[i].Length <= 2 && _t[i + 2].Length == 4)
+            {
+                (month, year) = (NumberValue(i), NumberValue(i + 2));
+            }
+            else if (_t[i].Length == 4 && _t[i + 2].Length <= 2 && sep != '-')
+            {
+                (year, month) = (NumberValue(i), NumberValue(i + 2));
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (month is < 1 or > 12 || year is < MinYear or > MaxYear)
+            {
+                return -1;
+            }
+
+            Add(i, i + 3, DateValue.Month(year, month).Iso(), DateGranularity.Month, false, CalendarSystem.Gregorian, DateKind.Date);
+            return i + 3;
+        }
+
+        private bool IsSentencePunct(int i) => Punct(i, '.') || Punct(i, '\u060C') || Punct(i, ',') || Punct(i, '\u061F');
 
         /// <summary>2015-2020 → 2015/2020.</summary>
         private int YearRange(int i)
@@ -448,11 +556,11 @@ internal sealed class DateExtractor
             var afterMonth = Month(j, out var month);
             if (afterMonth < 0)
             {
-                return -1;
+                return RelativeMonthDay(spanStart, j, day, ordinal || IsWord(j - 1, "\u0645\u0646"));
             }
 
             var end = afterMonth;
-            var yEnd = Year(end, month.Calendar, out var year, out var hijriEra);
+            var yEnd = YearAfterMonth(end, month.Calendar, out var year, out var hijriEra);
             var relative = false;
             if (yEnd > 0)
             {
@@ -479,6 +587,30 @@ internal sealed class DateExtractor
             }
 
             return Math.Max(minEnd, WithTime(spanStart, end, date, relative, month.Calendar));
+        }
+
+        /// <summary>العشرين من الشهر المقبل، 5 الشهر الجاري: a day of the month before, this or the next.</summary>
+        private int RelativeMonthDay(int spanStart, int j, int day, bool withMin)
+        {
+            if (!withMin || !doc.IsWord(j) || !_w.Relative.TryMatch(doc, j, out var noun, allowClitic: false, maxTokens: 1)
+                || noun.Value.Kind != RelativeKind.PeriodNoun || noun.Value.Unit != TimeUnit.Month)
+            {
+                return -1;
+            }
+
+            var end = Direction(noun.End, out var direction);
+            if (end < 0)
+            {
+                return -1;
+            }
+
+            var m = reference.Date.AddMonths(direction);
+            if (day > DateTime.DaysInMonth(m.Year, m.Month))
+            {
+                return -1;
+            }
+
+            return WithTime(spanStart, end, new DateTime(m.Year, m.Month, day), relative: true, CalendarSystem.Gregorian);
         }
 
         /// <summary>Adds a day date, extended by a following time (الجمعة 4 يونيو 2021 04:57 م).</summary>
@@ -545,9 +677,16 @@ internal sealed class DateExtractor
 
             var target = (DayOfWeek)(wd.Value % 7);
             DateTime date;
+            // الجمعة من الأسبوع المقبل، الثلاثاء من هذا الأسبوع: that weekday of the week named.
+            var weekEnd = WeekAfter(dEnd > 0 ? dEnd : end, out var weekOffset);
             if (today)
             {
                 date = reference.Date;
+            }
+            else if (weekEnd > 0)
+            {
+                date = WeekStart(reference.Date).AddDays(7 * weekOffset + ((int)target + 6) % 7);
+                end = weekEnd;
             }
             else if (dEnd > 0 && direction > 0)
             {
@@ -558,6 +697,16 @@ internal sealed class DateExtractor
             {
                 date = Previous(target, reference.Date.AddDays(-1));
                 end = dEnd;
+            }
+            else if (IsThis(start - 1) || IsFuture(start))
+            {
+                // سيزور الوفد القاهرة الخميس، هذا الجمعة: the coming one (the reference day itself included).
+                date = reference.Date.AddDays(((int)target - (int)reference.DayOfWeek + 7) % 7);
+                start = IsThis(start - 1) ? start - 1 : start;
+                if (dEnd > 0)
+                {
+                    end = dEnd;
+                }
             }
             else
             {
@@ -571,6 +720,77 @@ internal sealed class DateExtractor
 
             Add(start, end, DateValue.Day(date).Iso(), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Date, CliticSkip(start));
             return end;
+        }
+
+        /// <summary>[من] الأسبوع المقبل / الماضي / الجاري، [من] هذا الأسبوع after a weekday: the week's offset.</summary>
+        private int WeekAfter(int i, out int offset)
+        {
+            offset = 0;
+            var j = IsWord(i, "\u0645\u0646") ? i + 1 : i; // من
+            var @this = IsThis(j);
+            if (@this)
+            {
+                j++;
+            }
+
+            if (!doc.IsWord(j) || !_w.Relative.TryMatch(doc, j, out var noun, allowClitic: false, maxTokens: 1) || noun.Value.Kind != RelativeKind.PeriodNoun || noun.Value.Unit != TimeUnit.Week)
+            {
+                return -1;
+            }
+
+            if (@this)
+            {
+                return noun.End;
+            }
+
+            return Direction(noun.End, out offset);
+        }
+
+        private static DateTime WeekStart(DateTime d) => d.AddDays(-(((int)d.DayOfWeek + 6) % 7));
+
+        private bool IsThis(int i) =>
+            i >= 0 && doc.IsWord(i) && _w.Relative.TryMatch(doc, i, out var r, allowClitic: false, maxTokens: 1) && r.Value.Kind == RelativeKind.Direction && r.Value.Value == 0 && _t[i].Length <= 3;
+
+        /// <summary>True when a future marker (سوف، or a verb with the future prefix سـ: سيزور، ستعقد) stands in
+        /// the same sentence within a few words before <paramref name="i"/>.</summary>
+        private bool IsFuture(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 8; k--)
+            {
+                if (_t[k].Kind is TokenKind.LineBreak || Punct(k, '.'))
+                {
+                    return false;
+                }
+
+                if (!doc.IsWord(k))
+                {
+                    continue;
+                }
+
+                var w = _t.TokenText(k);
+                if (w.SequenceEqual("\u0633\u0648\u0641"))
+                {
+                    return true; // سوف
+                }
+
+                if (w.Length >= 4 && w[0] == '\u0633' && w[1] is '\u064A' or '\u062A' or '\u0646' or ArabicNormalizer.Alef && Vocabulary.Unknown == doc.Ids[k])
+                {
+                    // A future prefix on a present verb: the rest is a verb the lists know.
+                    var stem = w[1..];
+                    if (IsKnownVerb(stem))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsKnownVerb(ReadOnlySpan<char> presentVerb)
+        {
+            var id = doc.Lexicon.Vocabulary.Get(presentVerb);
+            return id != Vocabulary.Unknown && (_w.CommonWords.TryGetSequence([id], out _) || _w.SpeechVerbs.TryGetSequence([id], out _) || _w.FunctionWords.TryGetSequence([id], out _));
         }
 
         // ويوم الجمعة: the conjunction stays out of the span.
@@ -734,7 +954,7 @@ internal sealed class DateExtractor
             }
 
             var end = afterMonth;
-            var yEnd = Year(end, month.Calendar, out var year, out var hijriEra);
+            var yEnd = YearAfterMonth(end, month.Calendar, out var year, out var hijriEra);
             var relative = false;
             if (yEnd > 0)
             {
@@ -904,12 +1124,138 @@ internal sealed class DateExtractor
                 case RelativeKind.PeriodNoun:
                     return PeriodExpression(i, r);
 
+                case RelativeKind.Direction when word.Value == 0 && IsThis(i):
+                    return ThisPeriod(i);
+
                 case RelativeKind.BeforeAfter:
                     return Offset(i, r);
 
                 default:
                     return -1;
             }
+        }
+
+        private bool WeekdayAfter(int i, out int end, out DayOfWeek target)
+        {
+            end = -1;
+            target = default;
+            var j = IsStem(i, "\u064A\u0648\u0645") ? i + 1 : i; // يوم
+            if (!doc.IsWord(j) || !_w.Weekdays.TryMatch(doc, j, out var wd, allowClitic: false, maxTokens: 1))
+            {
+                return false;
+            }
+
+            end = wd.End;
+            target = (DayOfWeek)(wd.Value % 7);
+            return true;
+        }
+
+        private int PartOfPeriod(int i, int end, TimeUnit unit, int direction, PeriodPart part, int skip)
+        {
+            var r0 = reference.Date;
+            DateValue value = unit switch
+            {
+                TimeUnit.Week => DateValue.Week(r0.AddDays(7 * direction)),
+                TimeUnit.Month => DateValue.Month(r0.AddMonths(direction).Year, r0.AddMonths(direction).Month),
+                TimeUnit.Year => DateValue.Year(r0.Year + direction),
+                _ => default,
+            };
+            if (value == default)
+            {
+                return -1;
+            }
+
+            var first = unit == TimeUnit.Week ? WeekStart(value.Start) : value.Start;
+            var last = unit == TimeUnit.Week ? first.AddDays(6) : value.LastDay;
+            var (a, b) = Part(first, last, part);
+            Add(i, end, DateValue.DayInterval(a, b), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Range, skip);
+            return end;
+        }
+
+        /// <summary>الأيام الثلاثة الماضية، الأشهر الستة المقبلة، العقدين الماضيين، خلال الأسبوعين المقبلين: the
+        /// stretch of time that ends at (or starts from) the reference.</summary>
+        private int PastOrNextPeriod(int i)
+        {
+            if (!doc.IsWord(i) || !_w.Units.TryMatch(doc, i, out var u, maxTokens: 1) || !_t.TokenText(i)[u.Skip..].StartsWith("\u0627\u0644"))
+            {
+                return -1;
+            }
+
+            var count = u.Value.Count;
+            var j = u.End;
+            if (count == 0)
+            {
+                if (!doc.IsWord(j) || !_w.Numbers.TryMatch(doc, j, out var n, allowClitic: false, maxTokens: 2) || n.Value.Role is not (NumberRole.Cardinal or NumberRole.Tens))
+                {
+                    return -1;
+                }
+
+                count = n.Value.Value;
+                j = n.End;
+            }
+            else if (count == 1)
+            {
+                return -1; // اليوم، الشهر: handled as relative words
+            }
+
+            var end = Direction(j, out var direction);
+            if (end < 0 || direction == 0 || count is <= 0 or > 100)
+            {
+                return -1;
+            }
+
+            var r0 = reference.Date;
+            var other = u.Value.Unit switch
+            {
+                TimeUnit.Day => r0.AddDays(direction * count),
+                TimeUnit.Week => r0.AddDays(7 * direction * count),
+                TimeUnit.Month => r0.AddMonths(direction * count),
+                TimeUnit.Year => r0.AddYears(direction * count),
+                TimeUnit.Decade => r0.AddYears(10 * direction * count),
+                _ => r0,
+            };
+            if (other == r0 || other.Year is < 1 or > 9998)
+            {
+                return -1;
+            }
+
+            var value = direction < 0 ? DateValue.DayInterval(other, r0) : DateValue.DayInterval(r0, other);
+            Add(i, end, value, DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Range, u.Skip);
+            return end;
+        }
+
+        /// <summary>السبعينيات، في ثمانينيات القرن الماضي: a decade as a range of years.</summary>
+        private int Decade(int i)
+        {
+            if (!doc.IsWord(i) || !_w.Decades.TryMatch(doc, i, out var d, maxTokens: 4))
+            {
+                return -1;
+            }
+
+            var first = d.Value == 0 ? 2000 : 1900 + d.Value;
+            Add(i, d.End, DateValue.Interval(DateValue.Year(first), DateValue.Year(first + 9)), DateGranularity.Year, false, CalendarSystem.Gregorian, DateKind.Range, d.Skip);
+            return d.End;
+        }
+
+        /// <summary>هذا الأسبوع، هذا الشهر، هذا العام، هذه السنة: the current period.</summary>
+        private int ThisPeriod(int i)
+        {
+            if (!doc.IsWord(i + 1) || !_w.Relative.TryMatch(doc, i + 1, out var noun, allowClitic: false, maxTokens: 1) || noun.Value.Kind != RelativeKind.PeriodNoun)
+            {
+                return -1;
+            }
+
+            DateValue value;
+            switch (noun.Value.Unit)
+            {
+                case TimeUnit.Week: value = DateValue.Week(reference.Date); break;
+                case TimeUnit.Month: value = DateValue.Month(reference.Year, reference.Month); break;
+                case TimeUnit.Year: value = DateValue.Year(reference.Year); break;
+                default: return -1;
+            }
+
+            Add(i, noun.End, value.Iso(), value.Granularity, true, CalendarSystem.Gregorian, DateKind.Date, CliticSkip(i));
+            return noun.End;
         }
 
         private int PeriodExpression(int i, PhraseMatch<RelativeWord> r)
@@ -921,16 +1267,38 @@ internal sealed class DateExtractor
             {
                 part = r.Value.Part;
                 j = r.End;
+                var @this = IsThis(j); // نهاية هذا الأسبوع
+                if (@this)
+                {
+                    j++;
+                }
+
                 if (!doc.IsWord(j) || !_w.Relative.TryMatch(doc, j, out var noun, allowClitic: false, maxTokens: 1) || noun.Value.Kind != RelativeKind.PeriodNoun)
                 {
                     return -1;
                 }
 
                 r = noun;
+                if (@this)
+                {
+                    return PartOfPeriod(i, r.End, r.Value.Unit, 0, part, skip);
+                }
             }
 
             var unit = r.Value.Unit;
             var dEnd = Direction(r.End, out var direction);
+            if (dEnd > 0 && part == PeriodPart.None && unit == TimeUnit.Week && WeekdayAfter(dEnd, out var weekdayEnd, out var target))
+            {
+                // الأسبوع المقبل يوم الجمعة: that weekday of the week named.
+                var d = WeekStart(reference.Date).AddDays(7 * direction + ((int)target + 6) % 7);
+                Add(i, weekdayEnd, DateValue.Day(d).Iso(), DateGranularity.Day, true, CalendarSystem.Gregorian, DateKind.Date, skip);
+                return weekdayEnd;
+            }
+
+            if (dEnd > 0 && part != PeriodPart.None)
+            {
+                return PartOfPeriod(i, dEnd, unit, direction, part, skip);
+            }
             if (dEnd < 0 || unit is not (TimeUnit.Week or TimeUnit.Month or TimeUnit.Year or TimeUnit.Day))
             {
                 return -1;
@@ -963,7 +1331,7 @@ internal sealed class DateExtractor
             var j = r.End;
             int count;
             TimeUnit unit;
-            if (doc.IsWord(j) && _w.Units.TryMatch(doc, j, out var dual, allowClitic: false, maxTokens: 1) && dual.Value.Count > 0)
+            if (doc.IsWord(j) && !_t.TokenText(j).StartsWith("\u0627\u0644") && _w.Units.TryMatch(doc, j, out var dual, allowClitic: false, maxTokens: 1) && dual.Value.Count > 0)
             {
                 count = dual.Value.Count; // يومين، أسبوعين، عام
                 unit = dual.Value.Unit;
@@ -986,7 +1354,7 @@ internal sealed class DateExtractor
                     return -1;
                 }
 
-                if (!doc.IsWord(j) || !_w.Units.TryMatch(doc, j, out var u, allowClitic: false, maxTokens: 1))
+                if (!doc.IsWord(j) || _t.TokenText(j).StartsWith("\u0627\u0644") || !_w.Units.TryMatch(doc, j, out var u, allowClitic: false, maxTokens: 1))
                 {
                     return -1;
                 }

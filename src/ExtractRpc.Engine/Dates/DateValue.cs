@@ -39,4 +39,45 @@ internal readonly record struct DateValue(DateTime Start, DateGranularity Granul
     /// <summary>A day interval covering days <c>[first, last]</c>.</summary>
     public static string DayInterval(DateTime first, DateTime last) =>
         string.Create(CultureInfo.InvariantCulture, $"{first:yyyy-MM-dd}/{last:yyyy-MM-dd}");
+
+    /// <summary>The first and last moments an ISO value written by this extractor covers (a day, month,
+    /// year, week, time or an interval of them); false for durations.</summary>
+    public static bool TryBounds(string value, out DateTime first, out DateTime last)
+    {
+        first = last = default;
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0)
+        {
+            return TryBounds(value[..slash], out first, out _) && TryBounds(value[(slash + 1)..], out _, out last);
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        if (value.Length == 4 && int.TryParse(value, NumberStyles.None, c, out var y))
+        {
+            first = new DateTime(y, 1, 1);
+            last = new DateTime(y, 12, 31);
+            return true;
+        }
+
+        if (value.Length == 8 && value[5] == 'W' && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, c, out y) && int.TryParse(value.AsSpan(6, 2), NumberStyles.None, c, out var w))
+        {
+            first = ISOWeek.ToDateTime(y, w, DayOfWeek.Monday);
+            last = first.AddDays(6);
+            return true;
+        }
+
+        if (DateTime.TryParseExact(value, "yyyy-MM", c, DateTimeStyles.None, out first))
+        {
+            last = first.AddMonths(1).AddDays(-1);
+            return true;
+        }
+
+        if (DateTime.TryParseExact(value, ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm"], c, DateTimeStyles.None, out first))
+        {
+            last = first;
+            return true;
+        }
+
+        return false;
+    }
 }

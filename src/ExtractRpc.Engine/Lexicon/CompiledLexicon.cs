@@ -69,6 +69,7 @@ internal sealed record WordLists(
     PhraseTable<UnitWord> Units,
     PhraseTable<RelativeWord> Relative,
     PhraseTable<HolidayName> Holidays,
+    PhraseTable<int> Decades,
     PhraseTable<DayPart> DayParts,
     PhraseTable<int> ClockWords,
     PhraseTable<SpeechVerb> SpeechVerbs,

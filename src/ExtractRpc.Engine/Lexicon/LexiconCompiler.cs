@@ -119,6 +119,7 @@ public static class LexiconCompiler
             var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
             var ordinals = Merge(ReadList(File("dates/ordinals.tsv"), 3, f => new OrdinalWord(Int(f[1]), Role(f[2])), "ordinals"),
                 (a, b) => new OrdinalWord(a.Value, a.Roles | b.Roles));
+            var decades = WithoutArticle(ReadList(File("dates/decades.tsv"), 2, f => Int(f[1]), "decades"));
             var numbers = ReadList(File("dates/numbers.tsv"), 3, f => new NumberWord(Int(f[1]), f[2] switch
             {
                 "tens" => NumberRole.Tens,
@@ -126,7 +127,8 @@ public static class LexiconCompiler
                 "few" => NumberRole.Few,
                 _ => NumberRole.Cardinal,
             }), "numbers");
-            var units = ReadList(File("dates/units.tsv"), 3, f => new UnitWord(Unit(f[1]), Int(f[2])), "units");
+            numbers = WithArticle(numbers); // الأيام الثلاثة الماضية
+            var units = WithArticle(ReadList(File("dates/units.tsv"), 3, f => new UnitWord(Unit(f[1]), Int(f[2])), "units"));
             var relative = ReadList(File("dates/relative.tsv"), 3, Relative, "relative");
             var holidays = ReadList(File("dates/holidays.tsv"), 6, f => new HolidayName(f[1], f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, Int(f[3]), Int(f[4]), Int(f[5])), "holidays");
             var dayParts = ReadList(File("dates/dayparts.tsv"), 3, f => new DayPart(f[1], Int(f[2])), "dayparts");
@@ -207,7 +209,7 @@ public static class LexiconCompiler
 
             var words = new WordLists(
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
-                Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays),
+                Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades),
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
             var vocabulary = _vocabulary.Build();
             counts["surface_forms"] = vocabulary.Count;
@@ -387,6 +389,24 @@ public static class LexiconCompiler
                     definite[0] = Article + definite[0];
                     _vocabulary.Add(definite[0]);
                     extra.Add((definite, value));
+                }
+            }
+
+            return [.. list, .. extra];
+        }
+
+        // السبعينيات is also written سبعينيات (في سبعينيات القرن الماضي).
+        private List<(string[] Tokens, T Value)> WithoutArticle<T>(List<(string[] Tokens, T Value)> list)
+        {
+            var extra = new List<(string[], T)>();
+            foreach (var (tokens, value) in list)
+            {
+                if (tokens[0].StartsWith(Article, StringComparison.Ordinal) && tokens[0].Length > 4)
+                {
+                    var bare = tokens.ToArray();
+                    bare[0] = bare[0][2..];
+                    _vocabulary.Add(bare[0]);
+                    extra.Add((bare, value));
                 }
             }
 
