@@ -64,7 +64,11 @@ internal sealed class EntityExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m) && !(m.End - m.Start == 1 && m.Weak) && !ModifiesPreviousNoun(doc, m))
+            // A one-word match through a skeleton, or a one-word person through a generated spelling
+            // (قوته is "its strength", not a spelling of غوته), needs the person named in full: coreference.
+            if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
+                && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && entries[m.Value].Kind == EntityKind.Person)))
+                && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
                 var confidence = e.Kind == EntityKind.Nationality ? NationalityConfidence : LexiconConfidence;

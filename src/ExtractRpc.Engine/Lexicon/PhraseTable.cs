@@ -4,8 +4,9 @@ namespace ExtractRpc.Engine.Lexicon;
 
 /// <summary>A phrase found in a document: tokens <c>[Start, End)</c>, the first one entered after
 /// <c>Skip</c> clitic chars, and the value the phrase table holds for it.
-/// <c>Weak</c> says a token matched only through its name skeleton (a spelling with other long vowels).</summary>
-internal readonly record struct PhraseMatch<T>(int Start, int End, int Skip, T Value, bool Weak = false);
+/// <c>Weak</c> says a token matched only through its name skeleton (a spelling with other long vowels);
+/// <c>Generated</c> says a token matched only through a generated spelling (شويجو for شويغو).</summary>
+internal readonly record struct PhraseMatch<T>(int Start, int End, int Skip, T Value, bool Weak = false, bool Generated = false);
 
 /// <summary>
 /// A trie over token ids mapping token sequences to values; longest match first. Immutable and
@@ -47,6 +48,10 @@ internal sealed class PhraseTable<T>
         if (first != Vocabulary.Unknown || alt != Vocabulary.Unknown || alt2 != Vocabulary.Unknown)
         {
             found = Walk(doc, start, first, alt, alt2, 0, false, maxTokens, ref match);
+            if (found && doc.Ids[start] == Vocabulary.Unknown && first != Vocabulary.Unknown)
+            {
+                match = match with { Generated = true };
+            }
         }
 
         var stemLevel = doc.StemLevel(start);
@@ -55,7 +60,7 @@ internal sealed class PhraseTable<T>
             var stem = default(PhraseMatch<T>);
             if (Walk(doc, start, doc.StemIds[start], Vocabulary.Unknown, Vocabulary.Unknown, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem) && (!found || stem.End > match.End))
             {
-                match = stem;
+                match = stemLevel == SpellingLevel.Variant ? stem with { Generated = true } : stem;
                 found = true;
             }
         }
