@@ -16,6 +16,8 @@ internal static class CliApp
           extractrpc eval --conll FILE [options]    score entities against CoNLL gold (P/R/F1)
           extractrpc eval-dates --specs DIR [--show-errors N]
                                                     score dates against Recognizers-Text DateTime specs
+          extractrpc eval-quotes --dir DIR [--show-errors N]
+                                                    score quotes against NAME.txt + NAME.expected.json pairs
           extractrpc --help                         this text
 
         extract options:
@@ -54,6 +56,7 @@ internal static class CliApp
                 "extract" => await ExtractCommand.RunAsync(options, stdin, stdout, stderr),
                 "eval" => EvalCommand.Run(options, stdout),
                 "eval-dates" => EvalCommand.RunDates(options, stdout),
+                "eval-quotes" => EvalCommand.RunQuotes(options, stdout),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

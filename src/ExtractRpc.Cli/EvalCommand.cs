@@ -68,4 +68,24 @@ internal static class EvalCommand
 
         return CliApp.Ok;
     }
+
+    public static int RunQuotes(CliOptions options, TextWriter stdout)
+    {
+        var dir = options.Get("--dir") ?? throw new CliUsageException("eval-quotes needs --dir DIR");
+        if (!Directory.Exists(dir))
+        {
+            throw new CliUsageException($"no such folder: {dir}");
+        }
+
+        var showErrors = int.Parse(options.Get("--show-errors") ?? "0", CultureInfo.InvariantCulture);
+        var evaluator = new QuoteEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()));
+        evaluator.ScoreFolder(dir, showErrors);
+        stdout.Write(evaluator.Report());
+        foreach (var e in evaluator.Errors)
+        {
+            stdout.WriteLine(e);
+        }
+
+        return CliApp.Ok;
+    }
 }

@@ -867,7 +867,7 @@ internal sealed class DateExtractor
             var value = holiday.LengthDays > 1
                 ? DateValue.DayInterval(first, first.AddDays(holiday.LengthDays - 1))
                 : DateValue.Day(first).Iso();
-            Add(start, end, value, DateGranularity.Day, relative, holiday.Calendar, holiday.LengthDays > 1 ? DateKind.Range : DateKind.Date);
+            Add(start, end, value, DateGranularity.Day, relative, holiday.Calendar, holiday.LengthDays > 1 ? DateKind.Range : DateKind.Date, start == h.Start ? h.Skip : CliticSkip(start));
             return end;
         }
 

@@ -20,6 +20,7 @@ internal sealed class EntityExtractor
     private const float NationalityConfidence = 0.9f;
     private const float CoreferenceConfidence = 0.8f;
     private const int MaxNameTokens = 4;
+    private const int MinCoreferenceSkeletonLength = 6;
 
     /// <summary>Appends the document's entity hits to <paramref name="hits"/> in text order.</summary>
     public void Extract(Document doc, List<EntityHit> hits, CancellationToken cancellationToken)
@@ -143,7 +144,7 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i)) && !IsFunctionWord(doc, i))
+            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i))
             {
                 FirstNamePerson(doc, i, candidates, owner, titled: false);
             }
@@ -407,12 +408,13 @@ internal sealed class EntityExtractor
         var words = doc.Lexicon.Words;
         // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
         // and so does one that is also a common word.
-        if (!titled && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
+        var compound = words.FirstNames.TryMatch(doc, first, out var fn, allowClitic: false, maxTokens: 2) && fn.End - fn.Start == 2;
+        if (!titled && !compound && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
         {
             return false;
         }
 
-        var end = first + 1;
+        var end = compound ? fn.End : first + 1;
         Candidate? known = null;
         while (end < doc.Count && end - first < MaxNameTokens + 2)
         {
@@ -454,10 +456,17 @@ internal sealed class EntityExtractor
             }
 
             var article = StartsWithArticle(doc, end);
+            // يحيى السنوار، عبد الله الرشيدي: an article-bearing surname follows a given name or a particle
+            // and ends the name; after a surname it is the next phrase (باتريس موتسيبي النسخة).
+            if (article && !(words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) || IsParticle(doc, end - 1) || IsCompoundFirstName(doc, end - 2)))
+            {
+                break;
+            }
+
             end++;
             if (article)
             {
-                break; // يحيى السنوار: an article-bearing surname ends the name
+                break;
             }
         }
 
@@ -632,7 +641,8 @@ internal sealed class EntityExtractor
                 }
 
                 var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
-                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target) || surnames.TryGetValue(doc.AltIds[c.First], out target)))) && target != accepted[a])
+                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target)
+                    || (doc.Text[c.First].Length >= MinCoreferenceSkeletonLength && surnames.TryGetValue(doc.AltIds[c.First], out target))))) && target != accepted[a])
                 {
                     var full = candidates[target];
                     owner[c.First] = candidates.Count;
@@ -651,7 +661,11 @@ internal sealed class EntityExtractor
 
             var target = -1;
             var skip = 0;
-            if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.VariantIds[i], out target) || surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))
+            // A skeleton links only a long word (سوليفان to ساليفان): a short one is too often another word
+            // (بدون "without" has بايدن's skeleton).
+            var longWord = doc.Text[i].Length >= MinCoreferenceSkeletonLength;
+            if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.VariantIds[i], out target)
+                || (longWord && (surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))))
             {
                 skip = 0;
             }
@@ -733,6 +747,10 @@ internal sealed class EntityExtractor
         var word = doc.Text.TokenText(index);
         return skip < word.Length - 2 && word[skip - 1] == Clitics.Lam && word[skip] == Clitics.Lam && word[skip + 1] != Clitics.Lam;
     }
+
+    // عبد الله، عبد العزيز written in two words.
+    private static bool IsCompoundFirstName(Document doc, int index) =>
+        doc.Lexicon.Words.FirstNames.TryMatch(doc, index, out var m, allowClitic: false, maxTokens: 2) && m.End - m.Start == 2;
 
     private static bool IsParticle(Document doc, int index) =>
         doc.IsWord(index) && doc.Lexicon.Words.NameParticles.ContainsToken(doc, index, out _, allowClitic: false);

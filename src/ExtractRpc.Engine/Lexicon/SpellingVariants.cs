@@ -19,10 +19,10 @@ internal static class SpellingVariants
     private static readonly char[] s_gLetters = [Ghain, Jeem, Qaf];
 
     /// <summary>Shortest token that gets a skeleton: shorter words are too often other words.</summary>
-    public const int MinSkeletonLength = 5;
+    public const int MinSkeletonLength = 4;
 
     /// <summary>Fewest letters a skeleton keeps after its first letter (and article).</summary>
-    private const int MinSkeletonConsonants = 3;
+    private const int MinSkeletonConsonants = 2;
 
     private const char Teh = '\u062A';
     private const char Sheen = '\u0634';

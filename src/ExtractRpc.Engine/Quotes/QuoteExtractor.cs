@@ -136,7 +136,9 @@ internal sealed class QuoteExtractor
             }
             else if (c == '"')
             {
-                open = depth == 0 || marks[depth - 1] != '"';
+                // A straight mark closes a straight one; it also closes «…" or “…" (mixed pairs) when it
+                // ends a word and no word follows it.
+                open = depth == 0 || (marks[depth - 1] != '"' && !(attachedBefore && !nextIsWord));
             }
             else if (c == '\u201C')
             {
@@ -179,7 +181,7 @@ internal sealed class QuoteExtractor
 
     private sealed class Context(Document doc, IReadOnlyList<EntityHit> entities, int[] owner)
     {
-        private const int IndirectSpeakerWindow = 20;
+        private const int IndirectSpeakerWindow = 30;
         private readonly AnalyzedText _t = doc.Text;
         private readonly WordLists _w = doc.Lexicon.Words;
         private QuoteSpeaker? _lastSpeaker;
@@ -269,7 +271,8 @@ internal sealed class QuoteExtractor
                         break;
                     }
 
-                    // أعرب عن أمله في أن …: a complementizer after في/من/على/عن/ب belongs to a noun, not to the verb.
+                    // أعرب عن أمله في أن …: a complementizer after في or عن belongs to a noun, not to the verb
+                    // (حذر من أن، شدد على أن، أشار إلى أن are the verb's own).
                     if (IsComplementizer(k) && !IsPrepositionBeforeComplementizer(k - 1))
                     {
                         comp = k;
@@ -520,17 +523,43 @@ internal sealed class QuoteExtractor
                 {
                     if (title.Value == "spokesperson")
                     {
-                        // متحدث باسم الجنرال براون speaks for Brown but is not Brown; a name after a comma
-                        // (المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا) is the spokesperson's own.
+                        // متحدث باسم الجنرال براون speaks for Brown but is not Brown; a name after the body
+                        // spoken for is the spokesperson's own (المتحدثة باسم المفوضية جمانة الغلاي، المتحدثة
+                        // باسم الخارجية الروسية، ماريا زاخاروفا).
                         var r = title.End;
-                        while (r < end && !IsPunct(r, '\u060C') && !IsPunct(r, ',') && !IsPunct(r, ':') && !IsComplementizer(r) && !IsSentenceEnd(r) && !IsPreposition(r))
+                        var body = false;
+                        while (r < end && !IsPunct(r, ':') && !IsComplementizer(r) && !IsSentenceEnd(r) && !IsPreposition(r))
                         {
-                            r = owner[r] >= 0 ? entities[owner[r]].End : r + 1;
-                        }
+                            if (owner[r] >= 0 && entities[owner[r]].Mention.Kind == EntityKind.Person)
+                            {
+                                if (body)
+                                {
+                                    return FromEntity(entities[owner[r]]);
+                                }
 
-                        if ((IsPunct(r, '\u060C') || IsPunct(r, ',')) && PersonAfter(r + 1, Math.Min(end, r + 5)) is { } own)
-                        {
-                            return own;
+                                r = entities[owner[r]].End;
+                                break; // the person spoken for
+                            }
+
+                            if (IsPunct(r, '\u060C') || IsPunct(r, ','))
+                            {
+                                if (!body)
+                                {
+                                    break;
+                                }
+
+                                r++;
+                                continue;
+                            }
+
+                            if (IsQuoteMark(r) || (doc.IsWord(r) && _w.Titles.ContainsToken(doc, r, out _, allowClitic: false)))
+                            {
+                                r++;
+                                continue;
+                            }
+
+                            body = true;
+                            r = owner[r] >= 0 ? entities[owner[r]].End : r + 1;
                         }
 
                         return Phrase(k, r);
@@ -544,7 +573,7 @@ internal sealed class QuoteExtractor
                     return Phrase(k, TitleEnd(title.End, end));
                 }
 
-                if (_w.SpeakerNouns.TryMatch(doc, k, out var noun, maxTokens: 3))
+                if (_w.SpeakerNouns.TryMatch(doc, k, out var noun, maxTokens: 3) && (noun.Value != "quantifier" || (doc.IsWord(noun.End) && _w.SpeakerNouns.TryMatch(doc, noun.End, out noun, maxTokens: 3))))
                 {
                     // موقع “أكسيوس”، صحيفة “هآرتس”: the named entity right after the noun is the speaker.
                     var named = SkipMarks(noun.End, end);
@@ -585,13 +614,22 @@ internal sealed class QuoteExtractor
             return _lastSpeaker;
         }
 
-        // للموقع، بالبيان: a definite word behind a preposition ends a speaker phrase.
+        // للموقع، لوكالة، للصحفيين، لـ: a word behind a preposition ends a speaker phrase.
         private bool HasPrepositionClitic(int k)
         {
-            var skip = doc.StemSkips[k];
+            if (!doc.IsWord(k))
+            {
+                return false;
+            }
+
             var word = _t.TokenText(k);
-            return skip > 0 && doc.Ids[k] == Vocabulary.Unknown && word[skip - 1] is Clitics.Lam or Clitics.Beh or Clitics.Kaf
-                && word.Length > skip + 2 && ((word[skip] == ArabicNormalizer.Alef && word[skip + 1] == Clitics.Lam) || (word[skip - 1] == Clitics.Lam && word[skip] == Clitics.Lam));
+            if (word.Length == 1 && word[0] is Clitics.Lam or Clitics.Beh or Clitics.Kaf)
+            {
+                return true; // لـ written apart
+            }
+
+            var skip = doc.StemSkips[k];
+            return skip > 0 && doc.Ids[k] == Vocabulary.Unknown && word[skip - 1] is Clitics.Lam or Clitics.Beh or Clitics.Kaf;
         }
 
         // تأكيده، قوله: a noun with a possessive pronoun is what the source said, not part of the source.
@@ -660,7 +698,14 @@ internal sealed class QuoteExtractor
 
         private QuoteSpeaker Phrase(int first, int end)
         {
-            var span = _t.Span(first, Math.Max(first, end - 1));
+            while (end > first + 1 && (IsQuoteMark(end - 1) || HasPrepositionClitic(end - 1)))
+            {
+                end--;
+            }
+
+            // لمصادر مطلعة (after وفقاً): the preposition is not part of the speaker.
+            var skip = doc.Ids[first] == Vocabulary.Unknown && doc.StemSkips[first] > 0 ? doc.StemSkips[first] : 0;
+            var span = _t.Span(first, Math.Max(first, end - 1), skip);
             return new QuoteSpeaker(span, "", _t.Original[span.Start..span.End]);
         }
 
@@ -750,7 +795,8 @@ internal sealed class QuoteExtractor
                 p--;
             }
 
-            return p >= 0 && doc.IsWord(p) && _w.FunctionWords.ContainsToken(doc, p, out _, allowClitic: false) && _t[p].Length <= 4 && !IsComplementizer(p);
+            return p >= 0 && (HasPrepositionClitic(p) && _t[p].Length == 1
+                || doc.IsWord(p) && _w.FunctionWords.ContainsToken(doc, p, out _, allowClitic: false) && _t[p].Length <= 4 && !IsComplementizer(p));
         }
 
         private QuoteSpeaker? PersonAfter(int from, int end)
@@ -799,7 +845,7 @@ internal sealed class QuoteExtractor
             }
 
             var w = _t.TokenText(k);
-            return w.SequenceEqual("\u0641\u064A") || w.SequenceEqual("\u0645\u0646") || w.SequenceEqual("\u0639\u0644\u064A") || w.SequenceEqual("\u0639\u0646");
+            return w.SequenceEqual("\u0641\u064A") || w.SequenceEqual("\u0639\u0646");
         }
 
         private bool IsPreposition(int k) =>

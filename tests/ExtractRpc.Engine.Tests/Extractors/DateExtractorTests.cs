@@ -94,6 +94,19 @@ public sealed class DateExtractorTests
     public void Extract_NewsPeriodsAndWeeks(string text, string span, string value) =>
         Assert.Equal(value, Single(text, span).Value);
 
+    [Theory]
+    [InlineData("وقع الانفجار يوم 3 حزيران 2022 الساعة الثالثة فجرا", "3 حزيران 2022 الساعة الثالثة فجرا", "2022-06-03T03:00")]
+    [InlineData("أقلعت الطائرة في 5 أيار 2022 الساعة 10:30 مساء", "5 أيار 2022 الساعة 10:30 مساء", "2022-05-05T22:30")]
+    [InlineData("عقد الاجتماع مساء الأحد في السفارة", "مساء الأحد", "2022-05-01")]
+    [InlineData("في 12 كانون 2 2021 أعلنت الحكومة", "12 كانون 2 2021", "2021-01-12")]
+    [InlineData("احتفل المسلمون برأس السنة الهجرية 1444 بالصلاة", "رأس السنة الهجرية 1444", "2022-07-30")]
+    [InlineData("يبدأ شهر رمضان 2023 بعد أسابيع", "شهر رمضان 2023", "2023-03-23/2023-04-21")]
+    [InlineData("تنتهي الهدنة أواخر الشهر الجاري", "أواخر الشهر الجاري", "2022-05-21/2022-05-31")]
+    [InlineData("عاد الوفد في 4 ماي 2021 إلى الرباط", "4 ماي 2021", "2021-05-04")]
+    [InlineData("انتهت الجولة في 30 نونبر 2019", "30 نونبر 2019", "2019-11-30")]
+    public void Extract_TimesHolidaysAndMonthSystems(string text, string span, string value) =>
+        Assert.Equal(value, Single(text, span).Value);
+
     [Fact]
     public void Extract_RangeBetweenTwoDays_IsOneInterval()
     {

@@ -94,6 +94,14 @@ public sealed class EntityExtractorTests
         Assert.Single(entities.Select(e => e.EntityId).Distinct());
     }
 
+    [Fact]
+    public void Extract_ShortWordSharingASurnameSkeleton_IsNotThatPerson()
+    {
+        // بدون ("without") has the consonant skeleton of بايدن.
+        const string text = "وقال الرئيس الأميركي جو بايدن إن الحرب لن تنتهي بدون مفاوضات.";
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "بدون");
+    }
+
     [Theory]
     [InlineData("وأكد على ضرورة الحفاظ على العلاقات")]
     [InlineData("وعلى الرغم من هذا الاتصال")]

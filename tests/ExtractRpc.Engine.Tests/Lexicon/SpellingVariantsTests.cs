@@ -21,8 +21,8 @@ public sealed class SpellingVariantsTests
         Assert.Equal(Skeleton(a), Skeleton(b));
 
     [Theory]
-    [InlineData("بايدن")]
-    [InlineData("بدون")]
+    [InlineData("بدن")]
+    [InlineData("قال")]
     public void Skeleton_ShortWords_HaveNone(string word) => Assert.Equal("", Skeleton(word));
 
     private static string Skeleton(string word)
