@@ -17,8 +17,10 @@ public sealed class CompiledLexicon
         PhraseTable<int> entities,
         WordLists words,
         ImmutableDictionary<string, long> counts,
-        HashSet<string> exactFunctionWords)
+        HashSet<string> exactFunctionWords,
+        int[] startMasks)
     {
+        StartMasks = startMasks;
         _exactFunctionWords = exactFunctionWords;
         _exactLookup = exactFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Version = version;
@@ -46,6 +48,9 @@ public sealed class CompiledLexicon
     internal PhraseTable<int> Entities { get; }
 
     internal WordLists Words { get; }
+
+    /// <summary>For every token id, one bit per phrase table in which a phrase may start with it.</summary>
+    internal int[] StartMasks { get; }
 
     /// <summary>True when <paramref name="written"/> (diacritics removed, not folded) is a function word
     /// as written: على is one, the name علي is not, though both fold to علي.</summary>

@@ -63,6 +63,8 @@ public static class LexiconCompiler
         private readonly HashSet<string> _firstNames = new(StringComparer.Ordinal);
         private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
+        private readonly List<(int Id, int Bit)> _startBits = [];
+        private int _tables;
         private readonly HashSet<string> _variantSources = new(StringComparer.Ordinal);
         private readonly HashSet<string> _nameTokens = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -211,11 +213,18 @@ public static class LexiconCompiler
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
                 Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades),
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
+            var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
+            var startMasks = new int[vocabulary.Distinct + 1];
+            foreach (var (id, bit) in _startBits)
+            {
+                startMasks[id] |= bit;
+            }
+
             counts["surface_forms"] = vocabulary.Count;
             counts["generated_spellings"] = vocabulary.Variants;
             counts["name_skeletons"] = vocabulary.Skeletons;
-            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTable.Build(SpellingLevel.Skeleton), words, counts.ToImmutable(), [.. _exactFunctionWords]);
+            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks);
         }
 
         private static string KindCode(EntityKind kind) => kind switch
@@ -473,7 +482,24 @@ public static class LexiconCompiler
                 builder.Add(Ids(tokens), value);
             }
 
-            return builder.Build(level);
+            return Freeze(builder, level);
+        }
+
+        // Every table gets one bit; every token id records the tables it may start a phrase in.
+        private PhraseTable<T> Freeze<T>(PhraseTable<T>.Builder builder, SpellingLevel level)
+        {
+            if (_tables == 31)
+            {
+                throw new LexiconException("more phrase tables than start-mask bits");
+            }
+
+            var bit = 1 << _tables++;
+            foreach (var id in builder.FirstTokenIds)
+            {
+                _startBits.Add((id, bit));
+            }
+
+            return builder.Build(level, bit);
         }
 
         private int[] Ids(string[] tokens)

@@ -19,10 +19,12 @@ internal sealed class PhraseTable<T>
     private readonly T[] _values;
 
     private readonly SpellingLevel _level;
+    private readonly int _bit;
 
-    private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, SpellingLevel level)
+    private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, SpellingLevel level, int bit)
     {
         _level = level;
+        _bit = bit;
         _edges = edges;
         _valueOfNode = valueOfNode;
         _values = values;
@@ -41,6 +43,13 @@ internal sealed class PhraseTable<T>
     public bool TryMatch(Document doc, int start, out PhraseMatch<T> match, bool allowClitic = true, int maxTokens = 12)
     {
         match = default;
+        // The document knows, for every token, which tables a phrase may start with it: most tokens
+        // leave here without a dictionary lookup.
+        if ((doc.StartMasks[start] & _bit) == 0)
+        {
+            return false;
+        }
+
         var found = false;
         var first = doc.Ids[start] != Vocabulary.Unknown || _level < SpellingLevel.Variant ? doc.Ids[start] : doc.VariantIds[start];
         var alt = _level == SpellingLevel.Skeleton ? doc.AltIds[start] : Vocabulary.Unknown;
@@ -71,6 +80,12 @@ internal sealed class PhraseTable<T>
     /// <summary>True when the single token <paramref name="index"/> (or its stem) is a phrase by itself.</summary>
     public bool ContainsToken(Document doc, int index, out T value, bool allowClitic = true)
     {
+        if ((doc.StartMasks[index] & _bit) == 0)
+        {
+            value = default!;
+            return false;
+        }
+
         if (TryValue(0, doc.Ids[index], out value)
             || (_level >= SpellingLevel.Variant && TryValue(0, doc.VariantIds[index], out value))
             || (_level == SpellingLevel.Skeleton && (TryValue(0, doc.AltIds[index], out value) || TryValue(0, doc.AltIds2[index], out value))))
@@ -225,9 +240,13 @@ internal sealed class PhraseTable<T>
             return true;
         }
 
+        /// <summary>The ids of the tokens a phrase of this table may start with.</summary>
+        public IEnumerable<int> FirstTokenIds => _edges.Keys.Where(k => k >> 32 == 0).Select(k => (int)k);
+
         /// <summary>Freezes the table. <paramref name="level"/> says how loosely a token may match: exactly
         /// (word lists), also through generated spellings (first names), or also through a name's
-        /// consonant skeleton (the gazetteer).</summary>
-        public PhraseTable<T> Build(SpellingLevel level = SpellingLevel.Exact) => new(_edges, [.. _valueOfNode], [.. _values], level);
+        /// consonant skeleton (the gazetteer). <paramref name="bit"/> is the table's bit in the
+        /// lexicon's start masks (<see cref="CompiledLexicon.StartMasks"/>).</summary>
+        public PhraseTable<T> Build(SpellingLevel level, int bit) => new(_edges, [.. _valueOfNode], [.. _values], level, bit);
     }
 }

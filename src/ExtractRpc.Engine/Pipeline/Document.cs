@@ -29,9 +29,11 @@ internal sealed class Document : IDisposable
     private int[] _altIds2;
     private int[] _variantIds;
     private byte[] _stemLevel;
+    private int[] _startMasks;
 
-    private Document(AnalyzedText text, CompiledLexicon lexicon, int[] ids, int[] stemIds, int[] stemSkips, int[] altIds, int[] altIds2, int[] variantIds, byte[] stemLevel)
+    private Document(AnalyzedText text, CompiledLexicon lexicon, int[] ids, int[] stemIds, int[] stemSkips, int[] altIds, int[] altIds2, int[] variantIds, byte[] stemLevel, int[] startMasks)
     {
+        _startMasks = startMasks;
         _variantIds = variantIds;
         _stemLevel = stemLevel;
         _altIds = altIds;
@@ -59,6 +61,10 @@ internal sealed class Document : IDisposable
     /// spelling, or through a name skeleton (weak: enough inside a longer name, not alone).</summary>
     public SpellingLevel StemLevel(int index) => (SpellingLevel)_stemLevel[index];
 
+    /// <summary>For every token, the phrase tables (one bit each) in which a phrase may start with any
+    /// reading of it (exact, generated, skeleton or stem).</summary>
+    public ReadOnlySpan<int> StartMasks => _startMasks.AsSpan(0, Text.Count);
+
     /// <summary>For every token, the id of the written name that a generated spelling of it stands for.</summary>
     public ReadOnlySpan<int> VariantIds => _variantIds.AsSpan(0, Text.Count);
 
@@ -78,6 +84,8 @@ internal sealed class Document : IDisposable
         var stemSkips = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var stemLevel = ArrayPool<byte>.Shared.Rent(Math.Max(1, n));
         var variantIds = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        var startMasks = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        var masks = lexicon.StartMasks;
         var altIds = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var altIds2 = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var vocabulary = lexicon.Vocabulary;
@@ -165,8 +173,15 @@ internal sealed class Document : IDisposable
             }
         }
 
-        return new Document(analyzed, lexicon, ids, stemIds, stemSkips, altIds, altIds2, variantIds, stemLevel);
+        for (var i = 0; i < n; i++)
+        {
+            startMasks[i] = Mask(masks, ids[i]) | Mask(masks, stemIds[i]) | Mask(masks, variantIds[i]) | Mask(masks, altIds[i]) | Mask(masks, altIds2[i]);
+        }
+
+        return new Document(analyzed, lexicon, ids, stemIds, stemSkips, altIds, altIds2, variantIds, stemLevel, startMasks);
     }
+
+    private static int Mask(int[] masks, int id) => id == Vocabulary.Unknown ? 0 : masks[id];
 
     /// <summary>True when token <paramref name="index"/> is a word.</summary>
     public bool IsWord(int index) => (uint)index < (uint)Count && Text[index].Kind == TokenKind.Word;
@@ -180,9 +195,10 @@ internal sealed class Document : IDisposable
             ArrayPool<int>.Shared.Return(_stemSkips);
             ArrayPool<byte>.Shared.Return(_stemLevel);
             ArrayPool<int>.Shared.Return(_variantIds);
+            ArrayPool<int>.Shared.Return(_startMasks);
             ArrayPool<int>.Shared.Return(_altIds);
             ArrayPool<int>.Shared.Return(_altIds2);
-            _ids = _stemIds = _stemSkips = _altIds = _altIds2 = _variantIds = [];
+            _ids = _stemIds = _stemSkips = _altIds = _altIds2 = _variantIds = _startMasks = [];
             _stemLevel = [];
         }
 

@@ -31,8 +31,21 @@ internal sealed class QuoteExtractor
     public void Extract(Document doc, IReadOnlyList<EntityHit> entities, List<QuoteMention> quotes, CancellationToken cancellationToken)
     {
         var pairs = FindPairs(doc, cancellationToken);
-        var owner = new int[doc.Count];
-        Array.Fill(owner, -1);
+        // Token → entity hit, pooled: allocation follows the results, not the text.
+        var owner = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, doc.Count));
+        try
+        {
+            Extract(doc, entities, quotes, pairs, owner, cancellationToken);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(owner);
+        }
+    }
+
+    private static void Extract(Document doc, IReadOnlyList<EntityHit> entities, List<QuoteMention> quotes, List<Pair> pairs, int[] owner, CancellationToken cancellationToken)
+    {
+        owner.AsSpan(0, doc.Count).Fill(-1);
         for (var e = 0; e < entities.Count; e++)
         {
             for (var k = entities[e].First; k < entities[e].End; k++)
