@@ -35,6 +35,7 @@ internal static class CliApp
           --conll FILE           gold file: one 'token TAG' per line, blank line between sentences
           --format F             anercorp (PERS/LOC/ORG) or wojood (GPE and LOC → LOC); default anercorp
           --chunk N              sentences per document (default 1)
+          --dates                also score DATE spans (Wojood tags them) against the date extractor
           --show-errors N        print N false positives and negatives
 
         Exit codes: 0 success, 1 some documents failed, 2 bad usage or input, 3 server unreachable.
@@ -74,7 +75,7 @@ internal sealed class CliUsageException(string message) : Exception(message);
 /// <summary>Parsed options: named values (repeatable) and positional arguments.</summary>
 internal sealed class CliOptions
 {
-    private static readonly HashSet<string> s_flags = ["--jsonl"];
+    private static readonly HashSet<string> s_flags = ["--jsonl", "--dates"];
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];

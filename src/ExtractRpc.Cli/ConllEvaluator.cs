@@ -30,20 +30,22 @@ internal sealed class Score
 /// Scores entity extraction against CoNLL gold: entity-level exact match over whole tokens. Gold tags
 /// whole tokens, clitics included, so a predicted span counts as covering every token it overlaps.
 /// </summary>
-internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format)
+internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false)
 {
     public static readonly string[] Types = ["PER", "LOC", "ORG"];
 
-    public Dictionary<string, Score> Scores { get; } = Types.ToDictionary(t => t, _ => new Score(), StringComparer.Ordinal);
+    /// <summary>Entity types, and DATE (Wojood's DATE spans against our date mentions) when asked for.</summary>
+    public Dictionary<string, Score> Scores { get; } = (dates ? Types.Append("DATE") : Types).ToDictionary(t => t, _ => new Score(), StringComparer.Ordinal);
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Micro average over PER, LOC and ORG (DATE is reported on its own).</summary>
     public Score Micro
     {
         get
         {
             var micro = new Score();
-            foreach (var s in Scores.Values)
+            foreach (var s in Types.Select(t => Scores[t]))
             {
                 micro.TruePositives += s.TruePositives;
                 micro.FalsePositives += s.FalsePositives;
@@ -108,17 +110,18 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
 
         var doc = text.ToString();
         var gold = GoldEntities(tags);
-        var result = pipeline.Extract(doc, new ExtractionOptions(ExtractionKinds.Entities, new DateTimeOffset(2006, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
+        var kinds = dates ? ExtractionKinds.Entities | ExtractionKinds.Dates : ExtractionKinds.Entities;
+        var result = pipeline.Extract(doc, new ExtractionOptions(kinds, new DateTimeOffset(2006, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
         var predicted = new HashSet<(int, int, string)>();
-        foreach (var e in result.Entities)
+        var mentions = result.Entities.Select(e => (e.Span, Type: e.Kind switch
         {
-            var type = e.Kind switch
-            {
-                EntityKind.Person => "PER",
-                EntityKind.Location => "LOC",
-                EntityKind.Organization => "ORG",
-                _ => null,
-            };
+            EntityKind.Person => "PER",
+            EntityKind.Location => "LOC",
+            EntityKind.Organization => "ORG",
+            _ => null,
+        })).Concat(result.Dates.Where(d => d.Kind != DateKind.Duration).Select(d => (d.Span, Type: (string?)"DATE")));
+        foreach (var (span, type) in mentions)
+        {
             if (type is null)
             {
                 continue;
@@ -128,7 +131,7 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
             var last = -1;
             for (var i = 0; i < starts.Count; i++)
             {
-                if (starts[i] < e.Span.End && e.Span.Start < ends[i])
+                if (starts[i] < span.End && span.Start < ends[i])
                 {
                     if (first < 0)
                     {
@@ -208,6 +211,7 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
         (_, "ORG") => "ORG",
         (_, "LOC") => "LOC",
         (ConllFormat.Wojood, "GPE") => "LOC",
+        (ConllFormat.Wojood, "DATE") when dates => "DATE",
         _ => null,
     };
 
@@ -215,7 +219,7 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
     {
         var sb = new StringBuilder();
         sb.AppendLine("type   precision  recall  f1      tp     fp     fn");
-        foreach (var (name, s) in Scores.Append(new KeyValuePair<string, Score>("micro", Micro)))
+        foreach (var (name, s) in Scores.Where(k => k.Key != "DATE").Append(new KeyValuePair<string, Score>("micro", Micro)).Concat(Scores.Where(k => k.Key == "DATE")))
         {
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{name,-6} {s.Precision,9:F4} {s.Recall,7:F4} {s.F1,7:F4} {s.TruePositives,6} {s.FalsePositives,6} {s.FalseNegatives,6}"));
         }

@@ -108,7 +108,12 @@ internal sealed class DateExtractor
                     end = YearRange(i);
                 }
 
-                return end > 0 ? end : DayMonth(i, i, 0);
+                if (end < 0)
+                {
+                    end = DayMonth(i, i, 0);
+                }
+
+                return end > 0 ? end : BareYear(i);
             }
 
             if (kind != TokenKind.Word)
@@ -217,32 +222,36 @@ internal sealed class DateExtractor
             return end;
         }
 
-        /// <summary>A year in digits, with an optional era mark (م، هـ). Returns the token after it.</summary>
+        /// <summary>A year in digits, in parentheses or not, with an optional era mark (م، هـ، هجري،
+        /// ميلادي). Returns the token after it.</summary>
         private int Year(int i, CalendarSystem calendar, out int year, out bool hijriEra, int minYear = MinYear)
         {
             year = 0;
             hijriEra = false;
-            if (!IsNumber(i, 4) || _t[i].Length != 4)
+            var open = Punct(i, '(');
+            var j = open ? i + 1 : i;
+            if (!IsNumber(j, 4) || _t[j].Length != 4)
             {
                 return -1;
             }
 
-            year = NumberValue(i);
-            var end = i + 1;
-            if (doc.IsWord(end) && _t[end].Length == 1)
+            year = NumberValue(j);
+            var end = j + 1;
+            if (open)
             {
-                var c = _t.Normalized.Chars[_t[end].Start];
-                if (c == '\u0645')
+                if (!Punct(end, ')'))
                 {
-                    end++; // م: ميلادي
-                }
-                else if (c == ArabicNormalizer.Heh)
-                {
-                    hijriEra = true; // هـ: هجري
-                    end++;
+                    return -1;
                 }
 
-                if (end > i + 1 && Punct(end, '.'))
+                end++;
+            }
+
+            if (doc.IsWord(end) && _w.Eras.TryMatch(doc, end, out var era, allowClitic: false, maxTokens: 1))
+            {
+                hijriEra = era.Value == CalendarSystem.Hijri;
+                end = era.End;
+                if (Punct(end, '.') && _t[end - 1].Length == 1)
                 {
                     end++;
                 }
@@ -345,9 +354,17 @@ internal sealed class DateExtractor
         /// time; and a month with its year, 3/2015 or 2015/3.</summary>
         private int NumericDate(int i)
         {
-            if (!IsNumber(i, 4) || !IsNumber(i + 2, 2) || !IsNumber(i + 4, 4) || !Adjacent(i + 1) || !Adjacent(i + 2) || !Adjacent(i + 3) || !Adjacent(i + 4))
+            if (!IsNumber(i, 4) || !IsNumber(i + 2, 2) || !IsNumber(i + 4, 4))
             {
                 return MonthYear(i);
+            }
+
+            // 28/8/1996 or, as some sites print it, 28 / 8 / 1996: the spacing must be the same on both sides.
+            var tight = Adjacent(i + 1) && Adjacent(i + 2) && Adjacent(i + 3) && Adjacent(i + 4);
+            var spaced = !Adjacent(i + 1) && !Adjacent(i + 2) && !Adjacent(i + 3) && !Adjacent(i + 4) && _t[i + 4].Length == 4;
+            if (!tight && !spaced)
+            {
+                return -1;
             }
 
             var sep = _t.Normalized.Chars[_t[i + 1].Start];
@@ -423,6 +440,36 @@ internal sealed class DateExtractor
         }
 
         private bool IsSentencePunct(int i) => Punct(i, '.') || Punct(i, '\u060C') || Punct(i, ',') || Punct(i, '\u061F');
+
+        /// <summary>
+        /// A year on its own after a noun (نكبة 1948، انتخابات 2024، حرب 1973): a four-digit number from
+        /// 1900 to 2100 that no counted word follows (2000 جندي is a count) and no quantity word precedes.
+        /// </summary>
+        private int BareYear(int i)
+        {
+            if (!IsNumber(i, 4) || _t[i].Length != 4 || i == 0 || !doc.IsWord(i - 1) || _w.FunctionWords.ContainsToken(doc, i - 1, out _)
+                || _w.Numbers.ContainsToken(doc, i - 1, out _) || _w.Units.ContainsToken(doc, i - 1, out _))
+            {
+                return -1;
+            }
+
+            var year = NumberValue(i);
+            var next = i + 1;
+            if (year is < MinYear or > MaxYear || (next < _t.Count && (doc.IsWord(next) && !_w.FunctionWords.ContainsToken(doc, next, out _) && !_w.Eras.ContainsToken(doc, next, out _, allowClitic: false)
+                || _t[next].Kind == TokenKind.Number || (Adjacent(next) && !IsSentencePunct(next) && !Punct(next, ')')))))
+            {
+                return -1;
+            }
+
+            var end = Year(i, CalendarSystem.Gregorian, out _, out var hijri);
+            if (end < 0 || hijri)
+            {
+                return -1;
+            }
+
+            Add(i, end, DateValue.Year(year).Iso(), DateGranularity.Year, false, CalendarSystem.Gregorian, DateKind.Date);
+            return end;
+        }
 
         /// <summary>2015-2020 → 2015/2020.</summary>
         private int YearRange(int i)
@@ -971,7 +1018,9 @@ internal sealed class DateExtractor
                 var doubled = afterMonth - m0 > 1 && (Punct(m0 + 1, '/') || Punct(afterMonth - 2, '/') || HasSlash(m0, afterMonth));
                 // A month name alone is often another word (مارس "practised", آب "father"): it needs
                 // a year, a direction, the double form, شهر, a preceding preposition or a period part.
-                var preposition = IsPreposition(start - 1) || IsStem(start, "\u0641\u064A") || doc.StemSkips[m0] > 0;
+                // بمارس reads "in March", but باب is "door", not ب + آب: only ب, and only before a longer stem.
+                var cliticIn = doc.StemSkips[m0] > 0 && _t.TokenText(m0)[doc.StemSkips[m0] - 1] == Clitics.Beh && _t[m0].Length - doc.StemSkips[m0] >= 4;
+                var preposition = IsPreposition(start - 1) || IsStem(start, "\u0641\u064A") || cliticIn;
                 if (dEnd < 0 && !doubled && !hasMonthWord && part == PeriodPart.None && !preposition)
                 {
                     return -1;
@@ -1058,7 +1107,7 @@ internal sealed class DateExtractor
             }
 
             var yEnd = Year(i + 1, CalendarSystem.Gregorian, out var year, out var hijri);
-            if (yEnd < 0 || (isIn && !isYearWord && _t[i + 1].Length != 4))
+            if (yEnd < 0 || (isIn && !isYearWord && _t[Punct(i + 1, '(') ? i + 2 : i + 1].Length != 4))
             {
                 return -1;
             }

@@ -75,6 +75,7 @@ internal sealed record WordLists(
     PhraseTable<RelativeWord> Relative,
     PhraseTable<HolidayName> Holidays,
     PhraseTable<int> Decades,
+    PhraseTable<CalendarSystem> Eras,
     PhraseTable<DayPart> DayParts,
     PhraseTable<int> ClockWords,
     PhraseTable<SpeechVerb> SpeechVerbs,

@@ -117,7 +117,8 @@ public static class LexiconCompiler
             }
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
-            var months = ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months");
+            var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));
+            var eras = ReadList(File("dates/eras.tsv"), 2, f => f[1] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, "eras");
             var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
             var ordinals = Merge(ReadList(File("dates/ordinals.tsv"), 3, f => new OrdinalWord(Int(f[1]), Role(f[2])), "ordinals"),
                 (a, b) => new OrdinalWord(a.Value, a.Roles | b.Roles));
@@ -211,7 +212,7 @@ public static class LexiconCompiler
 
             var words = new WordLists(
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
-                Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades),
+                Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades), Table(eras),
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
@@ -398,6 +399,24 @@ public static class LexiconCompiler
                     definite[0] = Article + definite[0];
                     _vocabulary.Add(definite[0]);
                     extra.Add((definite, value));
+                }
+            }
+
+            return [.. list, .. extra];
+        }
+
+        // كانون الأول is also written كانون اول، تشرين الثاني as تشرين ثاني: the second word loses its article.
+        private List<(string[] Tokens, T Value)> WithoutInnerArticle<T>(List<(string[] Tokens, T Value)> list)
+        {
+            var extra = new List<(string[], T)>();
+            foreach (var (tokens, value) in list)
+            {
+                if (tokens.Length == 2 && tokens[1].StartsWith(Article, StringComparison.Ordinal) && tokens[1].Length > 4)
+                {
+                    var bare = tokens.ToArray();
+                    bare[1] = bare[1][2..];
+                    _vocabulary.Add(bare[1]);
+                    extra.Add((bare, value));
                 }
             }
 
