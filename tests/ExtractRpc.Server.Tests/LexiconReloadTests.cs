@@ -1,0 +1,66 @@
+using ExtractRpc.Protocol.V1;
+
+namespace ExtractRpc.Server.Tests;
+
+public sealed class LexiconReloadTests : IDisposable
+{
+    private const string Header = "# A user lexicon for the reload test.\n# Columns: id\ttype\tarabic\tenglish\taliases\n";
+    private readonly string _directory = Directory.CreateTempSubdirectory("extractrpc-lexicon-").FullName;
+
+    private string UserFile => Path.Combine(_directory, "user.tsv");
+
+    [Fact]
+    public async Task UserLexicon_IsMergedAtStartAndReloadedWhenItChanges()
+    {
+        await File.WriteAllTextAsync(UserFile, Header + "org:acme-ar\tORG\tشركة أكمي للطاقة\tAcme Energy\tأكمي\n");
+        await using var host = await ServerHost.StartInMemoryAsync(new Dictionary<string, string?> { ["Extractor:UserLexicons:0"] = UserFile });
+        var client = new Extractor.ExtractorClient(host.Channel);
+
+        var before = await client.GetInfoAsync(new GetInfoRequest());
+        Assert.StartsWith("builtin+user-", before.LexiconVersion, StringComparison.Ordinal);
+        var first = await client.ExtractAsync(new ExtractRequest { Text = "أعلنت أكمي عن أرباح قياسية.", Kinds = { ExtractionKind.Entities } });
+        Assert.Contains(first.Entities, e => e.EntityId == "org:acme-ar");
+
+        // Add a person: the server swaps the lexicon without a restart.
+        await File.WriteAllTextAsync(UserFile, Header + "org:acme-ar\tORG\tشركة أكمي للطاقة\tAcme Energy\tأكمي\nper:zahra-testperson\tPER\tزهرة التجريبية\tZahra Testperson\tالتجريبية\n");
+        var after = await WaitForVersionChange(client, before.LexiconVersion);
+        Assert.NotEqual(before.LexiconVersion, after);
+        var second = await client.ExtractAsync(new ExtractRequest { Text = "وقالت زهرة التجريبية إن الموسم كان جيدا.", Kinds = { ExtractionKind.Entities } });
+        Assert.Contains(second.Entities, e => e.EntityId == "per:zahra-testperson");
+    }
+
+    [Fact]
+    public async Task BrokenUserLexicon_KeepsTheOldOneServing()
+    {
+        await File.WriteAllTextAsync(UserFile, Header + "org:acme-ar\tORG\tشركة أكمي للطاقة\tAcme Energy\tأكمي\n");
+        await using var host = await ServerHost.StartInMemoryAsync(new Dictionary<string, string?> { ["Extractor:UserLexicons:0"] = UserFile });
+        var lexicon = (Hosting.LexiconHost)host.Services.GetService(typeof(Hosting.LexiconHost))!;
+        var version = lexicon.Current.Lexicon.Version;
+
+        await File.WriteAllTextAsync(UserFile, Header + "org:broken\tNOT-A-TYPE\tمكسور\tBroken\n");
+        Assert.False(lexicon.Reload());
+        Assert.Equal(version, lexicon.Current.Lexicon.Version);
+        var client = new Extractor.ExtractorClient(host.Channel);
+        var response = await client.ExtractAsync(new ExtractRequest { Text = "أعلنت أكمي عن أرباح قياسية.", Kinds = { ExtractionKind.Entities } });
+        Assert.Contains(response.Entities, e => e.EntityId == "org:acme-ar");
+    }
+
+    private static async Task<string> WaitForVersionChange(Extractor.ExtractorClient client, string version)
+    {
+        // The watcher debounces writes for 300 ms; give it up to 10 s on a loaded machine.
+        for (var i = 0; i < 100; i++)
+        {
+            var info = await client.GetInfoAsync(new GetInfoRequest());
+            if (info.LexiconVersion != version)
+            {
+                return info.LexiconVersion;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return version;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
