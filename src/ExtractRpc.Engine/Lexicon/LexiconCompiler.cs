@@ -64,6 +64,7 @@ public static class LexiconCompiler
         private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
         private readonly List<(int Id, int Bit)> _startBits = [];
+        private readonly List<LexiconEntry> _entries = [];
         private int _tables;
         private readonly HashSet<string> _variantSources = new(StringComparer.Ordinal);
         private readonly HashSet<string> _nameTokens = new(StringComparer.Ordinal);
@@ -103,6 +104,7 @@ public static class LexiconCompiler
                     _firstNames.Add(tokens[0]);
                     _nameTokens.Add(tokens[0]);
                 }
+
             }
 
             var titles = ReadList(File("lexicon/rules/titles.tsv"), 2, f => f[1], "titles");
@@ -147,7 +149,7 @@ public static class LexiconCompiler
             var speakerNouns = ReadList(File("quotes/speaker_nouns.tsv"), 2, f => f[1], "speaker_nouns");
 
             // Entities: user files first so that their surfaces win, then the built-in gazetteer.
-            var entries = new List<LexiconEntry>();
+            var entries = _entries;
             var byId = new Dictionary<string, int>(StringComparer.Ordinal);
             var surfaces = new List<(string[] Tokens, int Entry, int Priority)>();
             foreach (var file in user.Concat(Folder("lexicon/entities/")))
@@ -283,9 +285,11 @@ public static class LexiconCompiler
                 return;
             }
 
-            // A one-word name must not be a function word (على folds to علي), nor — for people — a
-            // bare first name: those need the rules' evidence.
-            if (tokens.Length == 1 && (_functionWords.Contains(tokens[0]) || _commonWords.Contains(tokens[0]) || (kind == EntityKind.Person && priority > 0 && _firstNames.Contains(tokens[0]))))
+            // A one-word name must not be a function or common word (على folds to علي), nor a proclitic
+            // before one (وانة, a town, folds to وأنه "and that he"), nor — for people, and for places
+            // other than countries — a bare first name (فاطمة the town): those need the rules' evidence.
+            if (tokens.Length == 1 && (_functionWords.Contains(tokens[0]) || _commonWords.Contains(tokens[0]) || IsCliticPlusFunctionWord(tokens[0])
+                || (_firstNames.Contains(tokens[0]) && ((kind == EntityKind.Person && priority > 0) || (kind is EntityKind.Location or EntityKind.Organization && !IsCountry(entry))))))
             {
                 return;
             }
@@ -313,6 +317,26 @@ public static class LexiconCompiler
                 surfaces.Add(([.. tokens[..number], Article, .. tokens[number..]], entry, priority));
             }
         }
+
+        private bool IsCliticPlusFunctionWord(string token)
+        {
+            Span<int> skips = stackalloc int[4];
+            Span<bool> restore = stackalloc bool[4];
+            var n = Clitics.Candidates(token, skips, restore);
+            for (var i = 0; i < n; i++)
+            {
+                var stem = restore[i] ? ArabicNormalizer.Alef + token[skips[i]..] : token[skips[i]..];
+                if (_functionWords.Contains(stem))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Countries are ids of the form loc:xx (ISO 3166 alpha-2).
+        private bool IsCountry(int entry) => _entries.Count > entry && _entries[entry].Id.Length == 6 && _entries[entry].Id.StartsWith("loc:", StringComparison.Ordinal);
 
         private void ReadNationalities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {
