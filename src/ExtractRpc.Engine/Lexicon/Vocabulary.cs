@@ -160,19 +160,19 @@ internal sealed class VocabularyBuilder
 
     public Vocabulary Build()
     {
-        var ids = new Dictionary<string, int>(_ids.Count, StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(_ids.Count, TokenComparer.Instance);
         foreach (var (token, id) in _ids)
         {
             ids[token] = Root(id);
         }
 
-        var variants = new Dictionary<string, int>(_variants.Count, StringComparer.Ordinal);
+        var variants = new Dictionary<string, int>(_variants.Count, TokenComparer.Instance);
         foreach (var (token, id) in _variants)
         {
             variants[token] = Root(id);
         }
 
-        var skeletons = new Dictionary<string, long>(_skeletons.Count, StringComparer.Ordinal);
+        var skeletons = new Dictionary<string, long>(_skeletons.Count, TokenComparer.Instance);
         foreach (var (key, list) in _skeletons)
         {
             var first = Root(list[0]);

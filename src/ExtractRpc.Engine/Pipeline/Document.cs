@@ -124,9 +124,14 @@ internal sealed class Document : IDisposable
                 variantIds[i] = vocabulary.GetVariant(word);
             }
 
-            var alt = vocabulary.GetBySkeleton(word, out var alt2);
-            altIds[i] = alt != ids[i] ? alt : Vocabulary.Unknown;
-            altIds2[i] = alt2 != ids[i] ? alt2 : Vocabulary.Unknown;
+            // A skeleton is a fallback for names written another way: a token the data writes as it
+            // stands does not need one (and most tokens are such words).
+            if (ids[i] == Vocabulary.Unknown && variantIds[i] == Vocabulary.Unknown)
+            {
+                var alt = vocabulary.GetBySkeleton(word, out var alt2);
+                altIds[i] = alt;
+                altIds2[i] = alt2;
+            }
 
             var candidates = Clitics.Candidates(word, skips, restore);
             for (var c = 0; c < candidates; c++)
