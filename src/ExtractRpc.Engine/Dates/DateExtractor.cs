@@ -707,7 +707,7 @@ internal sealed class DateExtractor
             var dated = DayMonth(start, k, 0);
             if (dated < 0)
             {
-                dated = NumericDate(k) is var n && n > 0 ? RestartSpan(start, k, n) : -1;
+                dated = NumericDate(k) is var n && n > 0 ? WidenLastHit(start, n) : -1;
             }
 
             if (dated > 0)
@@ -843,12 +843,11 @@ internal sealed class DateExtractor
         // ويوم الجمعة: the conjunction stays out of the span.
         private int CliticSkip(int i) => doc.Ids[i] == Vocabulary.Unknown ? doc.StemSkips[i] : 0;
 
-        private int RestartSpan(int start, int dateStart, int dateEnd)
+        // NumericDate recorded a hit that starts at the date; the weekday before it belongs to it.
+        private int WidenLastHit(int start, int dateEnd)
         {
-            // NumericDate added a hit starting at the date; widen it to the weekday.
             var last = hits[^1];
             hits[^1] = last with { First = start, Mention = last.Mention with { Span = new TextSpan(_t.Span(start, start).Start, last.Mention.Span.End) } };
-            _ = dateStart;
             return dateEnd;
         }
 

@@ -412,54 +412,33 @@ public static class LexiconCompiler
         }
 
         // A head written without the article (وزارة، سفارة) also heads a definite phrase (الوزارة، السفارة).
-        private List<(string[] Tokens, T Value)> WithArticle<T>(List<(string[] Tokens, T Value)> list)
-        {
-            var extra = new List<(string[], T)>();
-            foreach (var (tokens, value) in list)
-            {
-                if (!tokens[0].StartsWith(Article, StringComparison.Ordinal))
-                {
-                    var definite = tokens.ToArray();
-                    definite[0] = Article + definite[0];
-                    _vocabulary.Add(definite[0]);
-                    extra.Add((definite, value));
-                }
-            }
-
-            return [.. list, .. extra];
-        }
-
-        // كانون الأول is also written كانون اول، تشرين الثاني as تشرين ثاني: the second word loses its article.
-        private List<(string[] Tokens, T Value)> WithoutInnerArticle<T>(List<(string[] Tokens, T Value)> list)
-        {
-            var extra = new List<(string[], T)>();
-            foreach (var (tokens, value) in list)
-            {
-                if (tokens.Length == 2 && tokens[1].StartsWith(Article, StringComparison.Ordinal) && tokens[1].Length > 4)
-                {
-                    var bare = tokens.ToArray();
-                    bare[1] = bare[1][2..];
-                    _vocabulary.Add(bare[1]);
-                    extra.Add((bare, value));
-                }
-            }
-
-            return [.. list, .. extra];
-        }
+        private List<(string[] Tokens, T Value)> WithArticle<T>(List<(string[] Tokens, T Value)> list) =>
+            Derived(list, 0, t => t.StartsWith(Article, StringComparison.Ordinal) ? null : Article + t);
 
         // السبعينيات is also written سبعينيات (في سبعينيات القرن الماضي).
-        private List<(string[] Tokens, T Value)> WithoutArticle<T>(List<(string[] Tokens, T Value)> list)
+        private List<(string[] Tokens, T Value)> WithoutArticle<T>(List<(string[] Tokens, T Value)> list) =>
+            Derived(list, 0, t => t.StartsWith(Article, StringComparison.Ordinal) && t.Length > 4 ? t[2..] : null);
+
+        // كانون الأول is also written كانون اول، تشرين الثاني as تشرين ثاني: the second word loses its article.
+        private List<(string[] Tokens, T Value)> WithoutInnerArticle<T>(List<(string[] Tokens, T Value)> list) =>
+            Derived(list, 1, t => t.StartsWith(Article, StringComparison.Ordinal) && t.Length > 4 ? t[2..] : null, tokenCount: 2);
+
+        /// <summary>The list plus, for every phrase whose word at <paramref name="position"/> has a derived
+        /// form (<paramref name="derive"/> returns null when it has none), the phrase with that form.</summary>
+        private List<(string[] Tokens, T Value)> Derived<T>(List<(string[] Tokens, T Value)> list, int position, Func<string, string?> derive, int tokenCount = 0)
         {
             var extra = new List<(string[], T)>();
             foreach (var (tokens, value) in list)
             {
-                if (tokens[0].StartsWith(Article, StringComparison.Ordinal) && tokens[0].Length > 4)
+                if (tokens.Length <= position || (tokenCount > 0 && tokens.Length != tokenCount) || derive(tokens[position]) is not { } form)
                 {
-                    var bare = tokens.ToArray();
-                    bare[0] = bare[0][2..];
-                    _vocabulary.Add(bare[0]);
-                    extra.Add((bare, value));
+                    continue;
                 }
+
+                var derived = tokens.ToArray();
+                derived[position] = form;
+                _vocabulary.Add(form);
+                extra.Add((derived, value));
             }
 
             return [.. list, .. extra];

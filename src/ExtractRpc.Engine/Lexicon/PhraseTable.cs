@@ -217,29 +217,6 @@ internal sealed class PhraseTable<T>
             return true;
         }
 
-        /// <summary>The value already stored for a key, if any.</summary>
-        public bool TryGet(ReadOnlySpan<int> tokenIds, out T value)
-        {
-            value = default!;
-            var node = 0;
-            foreach (var id in tokenIds)
-            {
-                if (!_edges.TryGetValue(Key(node, id), out node))
-                {
-                    return false;
-                }
-            }
-
-            var v = _valueOfNode[node];
-            if (v < 0)
-            {
-                return false;
-            }
-
-            value = _values[v];
-            return true;
-        }
-
         /// <summary>The ids of the tokens a phrase of this table may start with.</summary>
         public IEnumerable<int> FirstTokenIds => _edges.Keys.Where(k => k >> 32 == 0).Select(k => (int)k);
 
