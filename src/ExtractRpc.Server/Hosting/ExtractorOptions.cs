@@ -19,4 +19,14 @@ public sealed class ExtractorOptions
     /// <summary>Extra entity lexicon files (TSV: id, type, arabic, english, aliases), merged at start-up
     /// and reloaded when they change.</summary>
     public string[] UserLexicons { get; set; } = [];
+
+    /// <summary>API keys; when any is set, every call but health needs one (<c>authorization: Bearer KEY</c>
+    /// or <c>x-api-key</c>). Also from the environment: <c>Extractor__ApiKeys__0=…</c>.</summary>
+    public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>Calls processed at once; further calls wait in a short queue.</summary>
+    public int MaxConcurrentCalls { get; set; } = Environment.ProcessorCount * 64;
+
+    /// <summary>Calls that may wait for a slot; beyond it a call is answered RESOURCE_EXHAUSTED at once.</summary>
+    public int MaxQueuedCalls { get; set; } = Environment.ProcessorCount * 64;
 }

@@ -17,8 +17,10 @@ public static class ServiceRegistration
         services.AddSingleton<ResultCache>();
         // One service instance for every call: it holds no per-call state.
         services.AddSingleton<ExtractorService>();
+        services.AddSingleton<AccessAndLoadInterceptor>();
         services.AddGrpc(o =>
         {
+            o.Interceptors.Add<AccessAndLoadInterceptor>();
             o.MaxReceiveMessageSize = maxMessage;
             o.MaxSendMessageSize = null;
             o.EnableDetailedErrors = false;

@@ -1,0 +1,54 @@
+using ExtractRpc.Protocol.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+
+namespace ExtractRpc.Server.Tests;
+
+public sealed class AccessAndLoadTests
+{
+    private static readonly ExtractRequest s_request = new() { Text = "زار وزير الخارجية الروسي سيرغي لافروف دمشق أمس." };
+
+    [Fact]
+    public async Task WithApiKeys_ACallWithoutAValidKey_IsUnauthenticatedButHealthStaysOpen()
+    {
+        await using var host = await ServerHost.StartInMemoryAsync(new Dictionary<string, string?> { ["Extractor:ApiKeys:0"] = "s3cret-key" });
+        var client = new Extractor.ExtractorClient(host.Channel);
+
+        var none = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request));
+        Assert.Equal(StatusCode.Unauthenticated, none.StatusCode);
+        var wrong = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request, new Metadata { { "x-api-key", "guess" } }));
+        Assert.Equal(StatusCode.Unauthenticated, wrong.StatusCode);
+
+        var bearer = await client.ExtractAsync(s_request, new Metadata { { "authorization", "Bearer s3cret-key" } });
+        Assert.NotEmpty(bearer.Entities);
+        var header = await client.ExtractAsync(s_request, new Metadata { { "x-api-key", "s3cret-key" } });
+        Assert.NotEmpty(header.Entities);
+
+        var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task AtCapacity_AFurtherCall_IsResourceExhaustedAtOnce()
+    {
+        await using var host = await ServerHost.StartInMemoryAsync(new Dictionary<string, string?>
+        {
+            ["Extractor:MaxConcurrentCalls"] = "1",
+            ["Extractor:MaxQueuedCalls"] = "0",
+        });
+        var client = new Extractor.ExtractorClient(host.Channel);
+
+        // An open stream holds the only slot.
+        using var stream = client.ExtractStream();
+        await stream.RequestStream.WriteAsync(new ExtractRequest { Id = "1", Text = s_request.Text });
+        Assert.True(await stream.ResponseStream.MoveNext());
+
+        var busy = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request));
+        Assert.Equal(StatusCode.ResourceExhausted, busy.StatusCode);
+        Assert.Contains("MaxConcurrentCalls", busy.Status.Detail, StringComparison.Ordinal);
+
+        await stream.RequestStream.CompleteAsync();
+        Assert.False(await stream.ResponseStream.MoveNext());
+        Assert.NotEmpty((await client.ExtractAsync(s_request)).Entities);
+    }
+}
