@@ -52,3 +52,21 @@ public sealed class AccessAndLoadTests
         Assert.NotEmpty((await client.ExtractAsync(s_request)).Entities);
     }
 }
+
+public sealed class ShutdownTests
+{
+    [Fact]
+    public async Task OnStop_HealthTurnsNotServing_WhileCallsStillFinish()
+    {
+        await using var host = await ServerHost.StartInMemoryAsync(new Dictionary<string, string?> { ["Extractor:ShutdownDrainSeconds"] = "3" });
+        var health = new Health.HealthClient(host.Channel);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+
+        var lifetime = (Microsoft.Extensions.Hosting.IHostApplicationLifetime)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!;
+        lifetime.StopApplication();
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        var client = new Extractor.ExtractorClient(host.Channel);
+        Assert.NotEmpty((await client.ExtractAsync(new ExtractRequest { Text = "زار لافروف دمشق." })).Entities);
+    }
+}

@@ -37,7 +37,12 @@ public sealed class LexiconReloadTests : IDisposable
         var lexicon = (Hosting.LexiconHost)host.Services.GetService(typeof(Hosting.LexiconHost))!;
         var version = lexicon.Current.Lexicon.Version;
 
-        await File.WriteAllTextAsync(UserFile, Header + "org:broken\tNOT-A-TYPE\tمكسور\tBroken\n");
+        // Replace the file whole, as editors do, with a broken one; the watcher tries and keeps the old lexicon.
+        var temp = UserFile + ".tmp";
+        await File.WriteAllTextAsync(temp, Header + "org:broken\tNOT-A-TYPE\tمكسور\tBroken\n");
+        File.Move(temp, UserFile, overwrite: true);
+        await Task.Delay(1500);
+        Assert.Equal(version, lexicon.Current.Lexicon.Version);
         Assert.False(lexicon.Reload());
         Assert.Equal(version, lexicon.Current.Lexicon.Version);
         var client = new Extractor.ExtractorClient(host.Channel);

@@ -53,6 +53,7 @@ public sealed class ServerHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kestrel:EndpointDefaults:Protocols"] = "Http2",
+            ["Extractor:ShutdownDrainSeconds"] = "0", // the shutdown test sets its own
         });
         if (settings is not null)
         {

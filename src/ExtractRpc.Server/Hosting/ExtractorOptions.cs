@@ -29,4 +29,7 @@ public sealed class ExtractorOptions
 
     /// <summary>Calls that may wait for a slot; beyond it a call is answered RESOURCE_EXHAUSTED at once.</summary>
     public int MaxQueuedCalls { get; set; } = Environment.ProcessorCount * 64;
+
+    /// <summary>Seconds between SIGTERM (health NOT_SERVING) and the server's stop; calls in flight finish.</summary>
+    public double ShutdownDrainSeconds { get; set; } = 5;
 }

@@ -103,15 +103,30 @@ public sealed partial class LexiconHost : IDisposable
         }
     }
 
-    // Editors write a file in several steps: wait until the writes settle, then reload once.
+    // Editors write a file in several steps: every change restarts the wait, and the reload runs only
+    // once the files have stopped changing (same sizes and times as when the wait began).
     private void Schedule()
     {
         lock (_reloadLock)
         {
             _pending?.Dispose();
-            _pending = _clock.CreateTimer(_ => Reload(), null, s_debounce, Timeout.InfiniteTimeSpan);
+            var snapshot = Snapshot();
+            _pending = _clock.CreateTimer(_ =>
+            {
+                if (Snapshot() == snapshot)
+                {
+                    Reload();
+                }
+                else
+                {
+                    Schedule();
+                }
+            }, null, s_debounce, Timeout.InfiniteTimeSpan);
         }
     }
+
+    private string Snapshot() =>
+        string.Join('|', _userFiles.Select(f => new FileInfo(f) is { Exists: true } i ? $"{i.Length}:{i.LastWriteTimeUtc.Ticks}" : "-"));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lexicon {Version} loaded: {Entries} entries in {Milliseconds:F0} ms")]
     private partial void LogLoaded(string version, int entries, double milliseconds);

@@ -26,6 +26,7 @@ public static class ServiceRegistration
             o.EnableDetailedErrors = false;
         });
         services.AddGrpcReflection();
+        services.AddHostedService<DrainService>();
         services.AddGrpcHealthChecks()
             .AddCheck<LexiconHealthCheck>("lexicon");
         return services;
@@ -45,11 +46,11 @@ public static class ServiceRegistration
     }
 }
 
-/// <summary>Healthy once the lexicon is compiled.</summary>
-internal sealed class LexiconHealthCheck(LexiconHost host) : IHealthCheck
+/// <summary>Healthy once the lexicon is compiled, and until shutdown begins.</summary>
+internal sealed class LexiconHealthCheck(LexiconHost host, IHostApplicationLifetime lifetime) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(host.Current.Lexicon.Entries.Length > 0
-            ? HealthCheckResult.Healthy($"lexicon {host.Current.Lexicon.Version}")
+        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("shutting down")
+            : host.Current.Lexicon.Entries.Length > 0 ? HealthCheckResult.Healthy($"lexicon {host.Current.Lexicon.Version}")
             : HealthCheckResult.Unhealthy("lexicon is empty"));
 }
