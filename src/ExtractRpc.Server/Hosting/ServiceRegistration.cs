@@ -38,6 +38,7 @@ public static class ServiceRegistration
         // Compile the lexicon now, so the first call does not pay for it and health reports SERVING
         // only once it is loaded.
         _ = app.Services.GetRequiredService<LexiconHost>();
+        app.UseMiddleware<RequestFrameValidation>();
         app.MapGrpcService<ExtractorService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();

@@ -25,6 +25,19 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOp
     /// <inheritdoc />
     public override async Task ExtractStream(IAsyncStreamReader<ExtractRequest> requestStream, IServerStreamWriter<ExtractResponse> responseStream, ServerCallContext context)
     {
+        try
+        {
+            await ProcessStream(requestStream, responseStream, context);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException ex)
+        {
+            // A corrupt frame ends the stream: what follows it cannot be trusted.
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"a stream message is not a valid extractrpc.v1.ExtractRequest: {ex.Message}"));
+        }
+    }
+
+    private async Task ProcessStream(IAsyncStreamReader<ExtractRequest> requestStream, IServerStreamWriter<ExtractResponse> responseStream, ServerCallContext context)
+    {
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             ExtractResponse response;
