@@ -87,6 +87,42 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     }
 
     [Fact]
+    public async Task Extract_ReferenceTimeOutOfRange_IsInvalidArgument()
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Client.ExtractAsync(new ExtractRequest
+        {
+            Text = "أمس",
+            ReferenceTime = new Timestamp { Seconds = long.MaxValue / 2 },
+        }));
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("reference_time", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractStream_TenThousandDocuments_AnswersEachOnceInOrder()
+    {
+        using var call = Client.ExtractStream();
+        var writer = Task.Run(async () =>
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                await call.RequestStream.WriteAsync(new ExtractRequest { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = $"زار لافروف دمشق أمس. رقم {i}", Kinds = { ExtractionKind.Entities } });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        });
+        var next = 0;
+        await foreach (var response in call.ResponseStream.ReadAllAsync())
+        {
+            Assert.Equal(next.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Id);
+            next++;
+        }
+
+        await writer;
+        Assert.Equal(10_000, next);
+    }
+
+    [Fact]
     public async Task Extract_ReferenceTime_ResolvesRelativeDates()
     {
         var response = await Client.ExtractAsync(new ExtractRequest

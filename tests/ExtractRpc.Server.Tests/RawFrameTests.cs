@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Protobuf;
 
 namespace ExtractRpc.Server.Tests;
 
@@ -17,6 +18,16 @@ public sealed class RawFrameTests
         var (status, detail) = await PostAsync(host.Address, message);
         Assert.Equal("3", status); // INVALID_ARGUMENT
         Assert.False(string.IsNullOrEmpty(detail));
+    }
+
+    [Fact]
+    public async Task MessageOverTheLimit_IsResourceExhaustedNamingTheLimit()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync(new Dictionary<string, string?> { ["Extractor:MaxMessageBytes"] = "1000" });
+        var message = new ExtractRpc.Protocol.V1.ExtractRequest { Text = new string('ب', 2000) }.ToByteArray();
+        var (status, detail) = await PostAsync(host.Address, message);
+        Assert.Equal("8", status);
+        Assert.Contains("1000", detail, StringComparison.Ordinal);
     }
 
     internal static async Task<(string? Status, string? Message)> PostAsync(string address, byte[] message)

@@ -47,6 +47,15 @@ public sealed class ServerHost : IAsyncDisposable
         return new ServerHost(app, channel, address);
     }
 
+    /// <summary>Starts the server configured only by <paramref name="settings"/> (e.g. Kestrel endpoints).</summary>
+    public static async Task<ServerHost> StartConfiguredAsync(IDictionary<string, string?> settings, Func<string, GrpcChannel> channel)
+    {
+        var app = Build(settings, _ => { });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ServerHost(app, channel(address), address);
+    }
+
     private static WebApplication Build(IDictionary<string, string?>? settings, Action<WebApplicationBuilder> configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });

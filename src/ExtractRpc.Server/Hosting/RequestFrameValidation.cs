@@ -9,7 +9,8 @@ namespace ExtractRpc.Server.Hosting;
 /// <summary>
 /// Checks the request message of a unary Extract call before gRPC reads it: a message that is not a
 /// valid ExtractRequest, or whose string fields are not valid UTF-8 (protobuf would quietly turn those
-/// bytes into U+FFFD), is answered INVALID_ARGUMENT with a message saying what is wrong. grpc-dotnet
+/// bytes into U+FFFD), is answered INVALID_ARGUMENT with a message saying what is wrong; one over the
+/// size limit is RESOURCE_EXHAUSTED naming the limit. grpc-dotnet
 /// reads the message before any interceptor runs and reports such failures as UNKNOWN, hence a
 /// middleware. Compressed messages are left to gRPC.
 /// </summary>
@@ -32,10 +33,16 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
         var header = new byte[5];
         var read = await ReadAsync(context.Request.Body, header, context.RequestAborted);
         string? error = null;
+        var status = "3";
         if (read == 5 && header[0] == 0)
         {
             var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
-            if (length <= (uint)limit)
+            if (length > (uint)limit)
+            {
+                status = "8"; // RESOURCE_EXHAUSTED, naming the limit (gRPC's own message does not)
+                error = $"the request message is {length} bytes; the limit is {limit} bytes (Extractor:MaxMessageBytes)";
+            }
+            else
             {
                 var message = new byte[length];
                 if (await ReadAsync(context.Request.Body, message, context.RequestAborted) == message.Length)
@@ -49,7 +56,7 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "3";
+            context.Response.Headers["grpc-status"] = status;
             context.Response.Headers["grpc-message"] = Uri.EscapeDataString(error);
             return;
         }
