@@ -99,8 +99,10 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     }
 
     [Fact]
-    public async Task ExtractStream_TenThousandDocuments_AnswersEachOnceInOrder()
+    public async Task ExtractStream_TenThousandDocuments_AnswersEachOnceInOrderWithBoundedMemory()
     {
+        GC.Collect();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         using var call = Client.ExtractStream();
         var writer = Task.Run(async () =>
         {
@@ -120,6 +122,11 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
 
         await writer;
         Assert.Equal(10_000, next);
+        // Each answer is written before the next request is read (HTTP/2 flow control holds the
+        // writer back): nothing accumulates with the number of documents.
+        GC.Collect();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(after - before < 32L * 1024 * 1024, $"heap grew by {(after - before) / 1e6:F1} MB over 10,000 documents");
     }
 
     [Fact]

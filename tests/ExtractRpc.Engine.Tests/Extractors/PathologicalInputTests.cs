@@ -58,6 +58,17 @@ public sealed class PathologicalInputTests
     }
 
     [Fact]
+    public void Extract_TenMegabytesCancelledMidway_StopsWithOperationCanceled()
+    {
+        // 10 MB of news takes the pipeline several hundred milliseconds; a token cancelled after 20 ms
+        // must stop it inside its loops rather than after the whole text.
+        var article = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "004_416bdc191ea08509.txt"));
+        var text = string.Concat(Enumerable.Repeat(article, 10 * 1024 * 1024 / (article.Length * 2) + 1));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
+        Assert.ThrowsAny<OperationCanceledException>(() => TestLexicon.Pipeline.Extract(text, ExtractionOptions.Default, cts.Token));
+    }
+
+    [Fact]
     public void Extract_CancelledToken_StopsWithOperationCanceled()
     {
         using var cts = new CancellationTokenSource();
