@@ -581,6 +581,7 @@ internal sealed class EntityExtractor
     private static void Corefer(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
     {
         Dictionary<int, int>? surnames = null;
+        Dictionary<int, int>? guardedSurnames = null;
         foreach (var index in accepted)
         {
             var c = candidates[index];
@@ -590,8 +591,21 @@ internal sealed class EntityExtractor
             }
 
             var last = c.End - 1;
-            if (doc.Text[last].Length < 3 || IsFunctionWord(doc, last) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, last, out _, allowClitic: false))
+            if (doc.Text[last].Length < 3 || IsFunctionWord(doc, last))
             {
+                continue;
+            }
+
+            // A surname that is also a given name or a common word (قيس سعيد، جوزاف عون) links back only
+            // right after a speech verb or a title (وأضاف سعيد، الرئيس عون).
+            if (doc.Lexicon.Words.FirstNames.ContainsToken(doc, last, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, last, out _, allowClitic: false))
+            {
+                if (doc.Ids[last] != Vocabulary.Unknown)
+                {
+                    guardedSurnames ??= [];
+                    guardedSurnames.TryAdd(doc.Ids[last], index);
+                }
+
                 continue;
             }
 
@@ -618,7 +632,7 @@ internal sealed class EntityExtractor
             }
         }
 
-        if (surnames is null && ruleSurnames is null)
+        if (surnames is null && ruleSurnames is null && guardedSurnames is null)
         {
             return;
         }
@@ -673,6 +687,10 @@ internal sealed class EntityExtractor
             {
                 skip = doc.StemSkips[i];
             }
+            else if (guardedSurnames is not null && doc.Ids[i] != Vocabulary.Unknown && guardedSurnames.TryGetValue(doc.Ids[i], out target) && IsAttributionSlot(doc, i))
+            {
+                skip = 0;
+            }
             else if (lookup is { } l)
             {
                 var word = doc.Text.TokenText(i);
@@ -705,6 +723,13 @@ internal sealed class EntityExtractor
             accepted.Add(candidates.Count);
             candidates.Add(new Candidate(i, i + 1, skip, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
         }
+    }
+
+    // Right after a speech verb (وأضاف سعيد) or a title (الرئيس عون): where a name is expected.
+    private static bool IsAttributionSlot(Document doc, int i)
+    {
+        var p = i - 1;
+        return p >= 0 && doc.IsWord(p) && (doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || doc.Lexicon.Words.Titles.ContainsToken(doc, p, out _));
     }
 
     private static void Mark(int[] owner, int first, int end, int index)
