@@ -18,6 +18,7 @@ internal static class CliApp
                                                     score dates against Recognizers-Text DateTime specs
           extractrpc eval-quotes --dir DIR [--show-errors N]
                                                     score quotes against NAME.txt + NAME.expected.json pairs
+          extractrpc bench [--server URL] [options] throughput in-process and against a server, table and plot
           extractrpc --help                         this text
 
         extract options:
@@ -37,6 +38,14 @@ internal static class CliApp
           --chunk N              sentences per document (default 1)
           --dates                also score DATE spans (Wojood tags them) against the date extractor
           --show-errors N        print N false positives and negatives
+
+        bench options:
+          --server URL           also measure a running server (unary and ExtractStream)
+          --concurrency LIST     concurrent calls or streams per row (default 1,4,16,64)
+          --seconds N            seconds per row (default 5)
+          --cache hit|miss       repeat the same articles (hits) or make every request unique (misses, default)
+          --articles DIR         the articles to send (default seeds)
+          --plot FILE.png        plot throughput and p99 against concurrency
 
         Exit codes: 0 success, 1 some documents failed, 2 bad usage or input, 3 server unreachable.
         """;
@@ -58,6 +67,7 @@ internal static class CliApp
                 "eval" => EvalCommand.Run(options, stdout),
                 "eval-dates" => EvalCommand.RunDates(options, stdout),
                 "eval-quotes" => EvalCommand.RunQuotes(options, stdout),
+                "bench" => await BenchCommand.RunAsync(options, stdout),
                 _ => throw new CliUsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -1,8 +1,9 @@
 using ExtractRpc.Server.Hosting;
-using ExtractRpc.Server.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are found beside the application wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddServerOptions(builder.Configuration);
+builder.WebHost.UseExtractorDefaults();
 var app = builder.Build();
 app.MapExtractor();
 app.Run();

@@ -32,6 +32,10 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>gRPC over cleartext HTTP/2 (h2c) by default; an endpoint in configuration may say otherwise.</summary>
+    public static IWebHostBuilder UseExtractorDefaults(this IWebHostBuilder builder) =>
+        builder.ConfigureKestrel(o => o.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+
     /// <summary>Maps the Extractor, reflection and health services, and loads the lexicon before serving.</summary>
     public static WebApplication MapExtractor(this WebApplication app)
     {
