@@ -610,13 +610,19 @@ internal sealed class EntityExtractor
             }
 
             // Both the exact id and the skeleton's, so that سوليفان finds ساليفان either way.
-            foreach (var id in (ReadOnlySpan<int>)[doc.Ids[last], doc.VariantIds[last], doc.AltIds[last], doc.AltIds2[last]])
+            foreach (var id in (ReadOnlySpan<int>)[doc.Ids[last], doc.VariantIds[last]])
             {
                 if (id != Vocabulary.Unknown)
                 {
                     surnames ??= [];
                     surnames.TryAdd(id, index);
                 }
+            }
+
+            foreach (var id in doc.Alternatives(last))
+            {
+                surnames ??= [];
+                surnames.TryAdd(id, index);
             }
         }
 
@@ -656,7 +662,7 @@ internal sealed class EntityExtractor
 
                 var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
                 if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target)
-                    || (doc.Text[c.First].Length >= MinCoreferenceSkeletonLength && surnames.TryGetValue(doc.AltIds[c.First], out target))))) && target != accepted[a])
+                    || (doc.Text[c.First].Length >= MinCoreferenceSkeletonLength && TryAlternative(doc, surnames, c.First, out target))))) && target != accepted[a])
                 {
                     var full = candidates[target];
                     owner[c.First] = candidates.Count;
@@ -679,7 +685,7 @@ internal sealed class EntityExtractor
             // (بدون "without" has بايدن's skeleton).
             var longWord = doc.Text[i].Length >= MinCoreferenceSkeletonLength;
             if (surnames is not null && (surnames.TryGetValue(doc.Ids[i], out target) || surnames.TryGetValue(doc.VariantIds[i], out target)
-                || (longWord && (surnames.TryGetValue(doc.AltIds[i], out target) || surnames.TryGetValue(doc.AltIds2[i], out target)))))
+                || (longWord && TryAlternative(doc, surnames, i, out target))))
             {
                 skip = 0;
             }
@@ -723,6 +729,20 @@ internal sealed class EntityExtractor
             accepted.Add(candidates.Count);
             candidates.Add(new Candidate(i, i + 1, skip, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
         }
+    }
+
+    private static bool TryAlternative(Document doc, Dictionary<int, int> surnames, int index, out int target)
+    {
+        foreach (var alt in doc.Alternatives(index))
+        {
+            if (surnames.TryGetValue(alt, out target))
+            {
+                return true;
+            }
+        }
+
+        target = -1;
+        return false;
     }
 
     // Right after a speech verb (وأضاف سعيد) or a title (الرئيس عون): where a name is expected.

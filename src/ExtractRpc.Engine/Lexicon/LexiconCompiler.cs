@@ -68,6 +68,7 @@ public static class LexiconCompiler
         private int _tables;
         private readonly HashSet<string> _variantSources = new(StringComparer.Ordinal);
         private readonly HashSet<string> _nameTokens = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _entityTokens = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
 
         public CompiledLexicon Run(IReadOnlyList<DataFile> builtIn, List<DataFile> user)
@@ -184,13 +185,22 @@ public static class LexiconCompiler
             foreach (var source in _variantSources)
             {
                 var id = _vocabulary.Find(source);
-                _vocabulary.AddSkeleton(source, id);
+                // Skeletons serve the gazetteer only: first names match exactly (their spellings are
+                // generated above), so they claim none of a skeleton's two slots.
+                if (_entityTokens.Contains(source))
+                {
+                    _vocabulary.AddSkeleton(source, id);
+                }
+
                 foreach (var variant in SpellingVariants.Of(source))
                 {
                     if (!_functionWords.Contains(variant) && !_commonWords.Contains(variant))
                     {
                         _vocabulary.AddVariant(variant, id, v => _nameTokens.Contains(v) && _nameTokens.Contains(source));
-                        _vocabulary.AddSkeleton(variant, id);
+                        if (_entityTokens.Contains(source))
+                        {
+                            _vocabulary.AddSkeleton(variant, id);
+                        }
                     }
                 }
             }
@@ -300,6 +310,7 @@ public static class LexiconCompiler
                 if (kind != EntityKind.Nationality && t.Length >= 3 && !_functionWords.Contains(t))
                 {
                     _variantSources.Add(t);
+                    _entityTokens.Add(t);
                     if (kind == EntityKind.Person)
                     {
                         _nameTokens.Add(t);

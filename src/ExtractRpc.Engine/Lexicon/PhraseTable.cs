@@ -52,11 +52,9 @@ internal sealed class PhraseTable<T>
 
         var found = false;
         var first = doc.Ids[start] != Vocabulary.Unknown || _level < SpellingLevel.Variant ? doc.Ids[start] : doc.VariantIds[start];
-        var alt = _level == SpellingLevel.Skeleton ? doc.AltIds[start] : Vocabulary.Unknown;
-        var alt2 = _level == SpellingLevel.Skeleton ? doc.AltIds2[start] : Vocabulary.Unknown;
-        if (first != Vocabulary.Unknown || alt != Vocabulary.Unknown || alt2 != Vocabulary.Unknown)
+        if (first != Vocabulary.Unknown || (_level == SpellingLevel.Skeleton && !doc.Alternatives(start).IsEmpty))
         {
-            found = Walk(doc, start, first, alt, alt2, 0, false, maxTokens, ref match);
+            found = Walk(doc, start, first, useAlternatives: true, 0, false, maxTokens, ref match);
             if (found && doc.Ids[start] == Vocabulary.Unknown && first != Vocabulary.Unknown)
             {
                 match = match with { Generated = true };
@@ -67,7 +65,7 @@ internal sealed class PhraseTable<T>
         if (allowClitic && doc.StemIds[start] != Vocabulary.Unknown && stemLevel <= _level)
         {
             var stem = default(PhraseMatch<T>);
-            if (Walk(doc, start, doc.StemIds[start], Vocabulary.Unknown, Vocabulary.Unknown, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem) && (!found || stem.End > match.End))
+            if (Walk(doc, start, doc.StemIds[start], useAlternatives: false, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem) && (!found || stem.End > match.End))
             {
                 match = stemLevel == SpellingLevel.Variant ? stem with { Generated = true } : stem;
                 found = true;
@@ -86,11 +84,20 @@ internal sealed class PhraseTable<T>
             return false;
         }
 
-        if (TryValue(0, doc.Ids[index], out value)
-            || (_level >= SpellingLevel.Variant && TryValue(0, doc.VariantIds[index], out value))
-            || (_level == SpellingLevel.Skeleton && (TryValue(0, doc.AltIds[index], out value) || TryValue(0, doc.AltIds2[index], out value))))
+        if (TryValue(0, doc.Ids[index], out value) || (_level >= SpellingLevel.Variant && TryValue(0, doc.VariantIds[index], out value)))
         {
             return true;
+        }
+
+        if (_level == SpellingLevel.Skeleton)
+        {
+            foreach (var alt in doc.Alternatives(index))
+            {
+                if (TryValue(0, alt, out value))
+                {
+                    return true;
+                }
+            }
         }
 
         return allowClitic && doc.StemLevel(index) <= _level && TryValue(0, doc.StemIds[index], out value);
@@ -137,7 +144,7 @@ internal sealed class PhraseTable<T>
         return true;
     }
 
-    private bool Walk(Document doc, int start, int firstId, int firstAlt, int firstAlt2, int skip, bool weakStart, int maxTokens, ref PhraseMatch<T> match)
+    private bool Walk(Document doc, int start, int firstId, bool useAlternatives, int skip, bool weakStart, int maxTokens, ref PhraseMatch<T> match)
     {
         var found = false;
         var node = 0;
@@ -147,15 +154,12 @@ internal sealed class PhraseTable<T>
         for (var i = start; i < limit; i++)
         {
             var id = i == start ? firstId : doc.Ids[i] != Vocabulary.Unknown || _level < SpellingLevel.Variant ? doc.Ids[i] : doc.VariantIds[i];
-            var alt = i == start ? firstAlt : _level == SpellingLevel.Skeleton ? doc.AltIds[i] : Vocabulary.Unknown;
-            var alt2 = i == start ? firstAlt2 : _level == SpellingLevel.Skeleton ? doc.AltIds2[i] : Vocabulary.Unknown;
             // The exact spelling first; a name spelled with other long vowels as a fallback.
             if (id != Vocabulary.Unknown && _edges.TryGetValue(Key(node, id), out var next))
             {
                 node = next;
             }
-            else if ((alt != Vocabulary.Unknown && _edges.TryGetValue(Key(node, alt), out next))
-                || (alt2 != Vocabulary.Unknown && _edges.TryGetValue(Key(node, alt2), out next)))
+            else if (_level == SpellingLevel.Skeleton && (i > start || useAlternatives) && TryAlternative(doc, i, node, out next))
             {
                 node = next;
                 weak = true;
@@ -174,6 +178,20 @@ internal sealed class PhraseTable<T>
         }
 
         return found;
+    }
+
+    private bool TryAlternative(Document doc, int index, int node, out int next)
+    {
+        foreach (var alt in doc.Alternatives(index))
+        {
+            if (_edges.TryGetValue(Key(node, alt), out next))
+            {
+                return true;
+            }
+        }
+
+        next = 0;
+        return false;
     }
 
     private static long Key(int node, int token) => ((long)node << 32) | (uint)token;

@@ -18,11 +18,14 @@ internal sealed class Vocabulary
     private readonly Dictionary<string, int> _variants;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _variantLookup;
 
-    // Skeleton → up to two ids: the first in the low 32 bits, the second plus one in the high 32 bits.
-    private readonly Dictionary<string, long> _skeletons;
-    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _skeletonLookup;
+    // Skeleton → a group of ids (every name token that shares it), stored flat: the group's ids are
+    // _groupIds[_groupStarts[g] .. _groupStarts[g + 1]).
+    private readonly Dictionary<string, int> _skeletons;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _skeletonLookup;
+    private readonly int[] _groupStarts;
+    private readonly int[] _groupIds;
 
-    public Vocabulary(Dictionary<string, int> ids, Dictionary<string, int> variants, Dictionary<string, long> skeletons, int distinct)
+    public Vocabulary(Dictionary<string, int> ids, Dictionary<string, int> variants, Dictionary<string, int> skeletons, int[] groupStarts, int[] groupIds, int distinct)
     {
         _ids = ids;
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -30,6 +33,8 @@ internal sealed class Vocabulary
         _variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = skeletons;
         _skeletonLookup = _skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
+        _groupStarts = groupStarts;
+        _groupIds = groupIds;
         Distinct = distinct;
     }
 
@@ -52,26 +57,19 @@ internal sealed class Vocabulary
     public int GetVariant(ReadOnlySpan<char> token) => _variantLookup.TryGetValue(token, out var id) ? id : Unknown;
 
     /// <summary>
-    /// The id of the name whose consonant skeleton <paramref name="token"/> shares (سوليفان → ساليفان),
-    /// or <see cref="Unknown"/>. A weak match: it needs the company of other evidence.
+    /// The group of names whose consonant skeleton <paramref name="token"/> shares (سوليفان ~ ساليفان،
+    /// سيلفان), or -1. A weak match: it needs the company of other evidence.
     /// </summary>
-    public int GetBySkeleton(ReadOnlySpan<char> token) => GetBySkeleton(token, out _);
-
-    /// <summary>As <see cref="GetBySkeleton(ReadOnlySpan{char})"/>, with the second name sharing the skeleton
-    /// (سيلفان and سوليفان are both سلفن), or <see cref="Unknown"/>.</summary>
-    public int GetBySkeleton(ReadOnlySpan<char> token, out int second)
+    public int GetSkeletonGroup(ReadOnlySpan<char> token)
     {
-        second = Unknown;
         Span<char> buffer = stackalloc char[64];
         var n = SpellingVariants.Skeleton(token, buffer);
-        if (n == 0 || !_skeletonLookup.TryGetValue(buffer[..n], out var packed))
-        {
-            return Unknown;
-        }
-
-        second = (int)(packed >> 32) - 1;
-        return (int)(packed & 0xFFFFFFFF);
+        return n > 0 && _skeletonLookup.TryGetValue(buffer[..n], out var group) ? group : -1;
     }
+
+    /// <summary>The ids of a skeleton group (empty for -1).</summary>
+    public ReadOnlySpan<int> SkeletonGroup(int group) =>
+        group < 0 ? [] : _groupIds.AsSpan(_groupStarts[group], _groupStarts[group + 1] - _groupStarts[group]);
 }
 
 /// <summary>
@@ -84,6 +82,9 @@ internal sealed class VocabularyBuilder
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _variants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _skeletons = new(StringComparer.Ordinal);
+
+    /// <summary>Most names one skeleton group keeps; more are too common a shape to be evidence.</summary>
+    private const int MaxGroupSize = 8;
     private readonly List<int> _parent = [];
 
     /// <summary>Returns the id of <paramref name="token"/>, adding it if it is new.</summary>
@@ -121,7 +122,7 @@ internal sealed class VocabularyBuilder
         }
     }
 
-    /// <summary>Registers the skeleton of a name token; the first two names to claim a skeleton keep it.</summary>
+    /// <summary>Registers the skeleton of a name token (up to <see cref="MaxGroupSize"/> names a skeleton).</summary>
     public void AddSkeleton(string token, int id)
     {
         Span<char> buffer = stackalloc char[64];
@@ -134,7 +135,7 @@ internal sealed class VocabularyBuilder
                 _skeletons[key] = ids = [];
             }
 
-            if (ids.Count < 2 && !ids.Contains(id))
+            if (ids.Count < MaxGroupSize && !ids.Contains(id))
             {
                 ids.Add(id);
             }
@@ -172,15 +173,17 @@ internal sealed class VocabularyBuilder
             variants[token] = Root(id);
         }
 
-        var skeletons = new Dictionary<string, long>(_skeletons.Count, TokenComparer.Instance);
+        var skeletons = new Dictionary<string, int>(_skeletons.Count, TokenComparer.Instance);
+        var starts = new List<int> { 0 };
+        var groupIds = new List<int>();
         foreach (var (key, list) in _skeletons)
         {
-            var first = Root(list[0]);
-            var second = list.Count > 1 && Root(list[1]) != first ? Root(list[1]) + 1L : 0L;
-            skeletons[key] = (second << 32) | (uint)first;
+            skeletons[key] = starts.Count - 1;
+            groupIds.AddRange(list.Select(Root).Distinct());
+            starts.Add(groupIds.Count);
         }
 
-        return new(ids, variants, skeletons, _parent.Count);
+        return new(ids, variants, skeletons, [.. starts], [.. groupIds], _parent.Count);
     }
 
     private int Root(int id)

@@ -25,19 +25,17 @@ internal sealed class Document : IDisposable
     private int[] _ids;
     private int[] _stemIds;
     private int[] _stemSkips;
-    private int[] _altIds;
-    private int[] _altIds2;
+    private int[] _groups;
     private int[] _variantIds;
     private byte[] _stemLevel;
     private int[] _startMasks;
 
-    private Document(AnalyzedText text, CompiledLexicon lexicon, int[] ids, int[] stemIds, int[] stemSkips, int[] altIds, int[] altIds2, int[] variantIds, byte[] stemLevel, int[] startMasks)
+    private Document(AnalyzedText text, CompiledLexicon lexicon, int[] ids, int[] stemIds, int[] stemSkips, int[] groups, int[] variantIds, byte[] stemLevel, int[] startMasks)
     {
+        _groups = groups;
         _startMasks = startMasks;
         _variantIds = variantIds;
         _stemLevel = stemLevel;
-        _altIds = altIds;
-        _altIds2 = altIds2;
         Text = text;
         Lexicon = lexicon;
         _ids = ids;
@@ -68,12 +66,9 @@ internal sealed class Document : IDisposable
     /// <summary>For every token, the id of the written name that a generated spelling of it stands for.</summary>
     public ReadOnlySpan<int> VariantIds => _variantIds.AsSpan(0, Text.Count);
 
-    /// <summary>For every token, the id of the name whose consonant skeleton it shares (سوليفان →
-    /// ساليفان) when that differs from its own id; phrase tables fall back to it.</summary>
-    public ReadOnlySpan<int> AltIds => _altIds.AsSpan(0, Text.Count);
-
-    /// <summary>A second name sharing the skeleton (سيلفان and سوليفان), or unknown.</summary>
-    public ReadOnlySpan<int> AltIds2 => _altIds2.AsSpan(0, Text.Count);
+    /// <summary>The names whose consonant skeleton token <paramref name="index"/> shares (سوليفان → ساليفان،
+    /// سيلفان), when the data does not write the token as it stands; empty otherwise.</summary>
+    public ReadOnlySpan<int> Alternatives(int index) => Lexicon.Vocabulary.SkeletonGroup(_groups[index]);
 
     public static Document Create(string text, CompiledLexicon lexicon, CancellationToken cancellationToken)
     {
@@ -86,8 +81,7 @@ internal sealed class Document : IDisposable
         var variantIds = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var startMasks = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var masks = lexicon.StartMasks;
-        var altIds = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
-        var altIds2 = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        var groups = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
         var vocabulary = lexicon.Vocabulary;
         Span<int> skips = stackalloc int[4];
         Span<bool> restore = stackalloc bool[4];
@@ -104,8 +98,7 @@ internal sealed class Document : IDisposable
             stemSkips[i] = 0;
             stemLevel[i] = (byte)SpellingLevel.Exact;
             variantIds[i] = Vocabulary.Unknown;
-            altIds[i] = Vocabulary.Unknown;
-            altIds2[i] = Vocabulary.Unknown;
+            groups[i] = -1;
             var token = analyzed[i];
             if (token.Kind is TokenKind.LineBreak || token.Length > 48)
             {
@@ -128,9 +121,7 @@ internal sealed class Document : IDisposable
             // stands does not need one (and most tokens are such words).
             if (ids[i] == Vocabulary.Unknown && variantIds[i] == Vocabulary.Unknown)
             {
-                var alt = vocabulary.GetBySkeleton(word, out var alt2);
-                altIds[i] = alt;
-                altIds2[i] = alt2;
+                groups[i] = vocabulary.GetSkeletonGroup(word);
             }
 
             var candidates = Clitics.Candidates(word, skips, restore);
@@ -165,10 +156,11 @@ internal sealed class Document : IDisposable
                 }
             }
 
-            if (stemIds[i] == Vocabulary.Unknown && ids[i] == Vocabulary.Unknown && variantIds[i] == Vocabulary.Unknown && altIds[i] == Vocabulary.Unknown && candidates > 0)
+            if (stemIds[i] == Vocabulary.Unknown && ids[i] == Vocabulary.Unknown && variantIds[i] == Vocabulary.Unknown && groups[i] < 0 && candidates > 0)
             {
-                // وسوليفان: a clitic before a name spelled another way.
-                var id = vocabulary.GetBySkeleton(word[skips[0]..]);
+                // وسوليفان: a clitic before a name spelled another way (the group's first name).
+                var group = vocabulary.SkeletonGroup(vocabulary.GetSkeletonGroup(word[skips[0]..]));
+                var id = group.IsEmpty ? Vocabulary.Unknown : group[0];
                 if (id != Vocabulary.Unknown)
                 {
                     stemIds[i] = id;
@@ -180,10 +172,16 @@ internal sealed class Document : IDisposable
 
         for (var i = 0; i < n; i++)
         {
-            startMasks[i] = Mask(masks, ids[i]) | Mask(masks, stemIds[i]) | Mask(masks, variantIds[i]) | Mask(masks, altIds[i]) | Mask(masks, altIds2[i]);
+            var mask = Mask(masks, ids[i]) | Mask(masks, stemIds[i]) | Mask(masks, variantIds[i]);
+            foreach (var alt in vocabulary.SkeletonGroup(groups[i]))
+            {
+                mask |= masks[alt];
+            }
+
+            startMasks[i] = mask;
         }
 
-        return new Document(analyzed, lexicon, ids, stemIds, stemSkips, altIds, altIds2, variantIds, stemLevel, startMasks);
+        return new Document(analyzed, lexicon, ids, stemIds, stemSkips, groups, variantIds, stemLevel, startMasks);
     }
 
     private static int Mask(int[] masks, int id) => id == Vocabulary.Unknown ? 0 : masks[id];
@@ -201,9 +199,8 @@ internal sealed class Document : IDisposable
             ArrayPool<byte>.Shared.Return(_stemLevel);
             ArrayPool<int>.Shared.Return(_variantIds);
             ArrayPool<int>.Shared.Return(_startMasks);
-            ArrayPool<int>.Shared.Return(_altIds);
-            ArrayPool<int>.Shared.Return(_altIds2);
-            _ids = _stemIds = _stemSkips = _altIds = _altIds2 = _variantIds = _startMasks = [];
+            ArrayPool<int>.Shared.Return(_groups);
+            _ids = _stemIds = _stemSkips = _groups = _variantIds = _startMasks = [];
             _stemLevel = [];
         }
 
