@@ -84,9 +84,15 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOp
     {
         var validated = RequestValidator.Validate(request, _options.MaxTextBytes);
         var pipeline = lexicon.Current;
-        var key = cache.Key(validated, pipeline.Lexicon.Version);
-        if (cache.Get(key) is { } cached)
+        var key = cache.Enabled ? cache.Key(validated, pipeline.Lexicon.Version) : null;
+        if (key is not null && cache.Get(key) is { } cached)
         {
+            // Cached responses are never changed after they are stored: share one when the id matches.
+            if (request.Id.Length == 0)
+            {
+                return cached;
+            }
+
             var hit = cached.Clone();
             hit.Id = request.Id;
             return hit;
@@ -96,7 +102,10 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOp
         {
             var result = pipeline.Extract(validated.Text, validated.Options, cancellationToken);
             var response = ResponseMapper.ToResponse(request.Id, validated.Text, result, validated.Unit, validated.Options.TimeZone);
-            cache.Set(key, response, validated.Text.Length);
+            if (key is not null)
+            {
+                cache.Set(key, response, validated.Text.Length);
+            }
             return response;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

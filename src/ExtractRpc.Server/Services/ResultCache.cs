@@ -31,6 +31,9 @@ public sealed class ResultCache
         }
     }
 
+    /// <summary>False when the configured size is 0.</summary>
+    public bool Enabled => _cache is not null;
+
     /// <summary>Hits so far.</summary>
     public long Hits => Interlocked.Read(ref _hits);
 
