@@ -69,6 +69,7 @@ internal sealed class EntityExtractor
             // (قوته is "its strength", not a spelling of غوته), needs the person named in full: coreference.
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
                 && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && entries[m.Value].Kind == EntityKind.Person)))
+                && !(m.Skip > 0 && IsWholeWord(doc, i))
                 && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
@@ -91,6 +92,11 @@ internal sealed class EntityExtractor
             }
         }
     }
+
+    // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
+    private static bool IsWholeWord(Document doc, int index) =>
+        HasTanween(doc, index) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
+        || doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false);
 
     // السياسة الخارجية الأميركية is "American foreign policy", not the State Department: a name that
     // begins with a definite adjective right after a definite common noun is that noun's adjective.

@@ -65,7 +65,10 @@ internal sealed class PhraseTable<T>
         if (allowClitic && doc.StemIds[start] != Vocabulary.Unknown && stemLevel <= _level)
         {
             var stem = default(PhraseMatch<T>);
-            if (Walk(doc, start, doc.StemIds[start], useAlternatives: false, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem) && (!found || stem.End > match.End))
+            // The stem wins when it is longer, or as long and surer (وواشنطن: و + an exact name beats a
+            // skeleton guess at the whole word).
+            if (Walk(doc, start, doc.StemIds[start], useAlternatives: false, doc.StemSkips[start], stemLevel == SpellingLevel.Skeleton, maxTokens, ref stem)
+                && (!found || stem.End > match.End || (stem.End == match.End && match.Weak && !stem.Weak)))
             {
                 match = stemLevel == SpellingLevel.Variant ? stem with { Generated = true } : stem;
                 found = true;

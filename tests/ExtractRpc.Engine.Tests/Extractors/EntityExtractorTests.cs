@@ -20,6 +20,7 @@ public sealed class EntityExtractorTests
     [InlineData("وصل الوفد إلى موسكو", "موسكو", "loc:ru-moscow")]
     [InlineData("العلاقات بين روسيا و\u201Dإسرائيل\u201D", "إسرائيل", "loc:il")]
     [InlineData("اتهامات للولايات المتحدة", "لولايات المتحدة", "loc:us")]
+    [InlineData("جهودها مع القاهرة وواشنطن للتوصل", "واشنطن", "loc:us-washington")]
     public void Extract_LeavesProcliticsOutOfTheSpan(string text, string mention, string id)
     {
         var e = Find(text, mention);
