@@ -16,7 +16,7 @@ public sealed class PythonClientTests : IDisposable
     public async Task PythonClient_GeneratedFromTheProto_CallsTheServer()
     {
         var protos = FindProtos();
-        var (code, _, error) = await Run(PythonGrpcFactAttribute.Python, $"-m grpc_tools.protoc -I \"{protos}\" --python_out=\"{_generated}\" --grpc_python_out=\"{_generated}\" \"{Path.Combine(protos, "extractrpc", "v1", "extractor.proto")}\"");
+        var (code, _, error) = await Run(PythonGrpcFactAttribute.Python, $"-m grpc_tools.protoc -I \"{protos}\" --python_out=\"{_generated}\" --grpc_python_out=\"{_generated}\" \"{Path.Combine(protos, "extractrpc", "v1", "extractor.proto")}\" \"{Path.Combine(protos, "google", "api", "annotations.proto")}\" \"{Path.Combine(protos, "google", "api", "http.proto")}\"");
         Assert.True(code == 0, error);
 
         await using var host = await ServerHost.StartOnLoopbackAsync();

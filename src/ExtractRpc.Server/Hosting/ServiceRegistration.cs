@@ -7,6 +7,13 @@ namespace ExtractRpc.Server.Hosting;
 /// <summary>Wires the service into a host: used by Program and by the tests' in-memory host.</summary>
 public static class ServiceRegistration
 {
+    private static readonly Lazy<string> OpenApi = new(() =>
+    {
+        using var stream = typeof(ServiceRegistration).Assembly.GetManifestResourceStream("openapi.yaml")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
     /// <summary>Registers the options, lexicon, cache, gRPC, reflection and health checks.</summary>
     public static IServiceCollection AddServerOptions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,7 +31,7 @@ public static class ServiceRegistration
             o.MaxReceiveMessageSize = maxMessage;
             o.MaxSendMessageSize = null;
             o.EnableDetailedErrors = false;
-        });
+        }).AddJsonTranscoding(); // POST /v1/extract, GET /v1/info (google.api.http in the proto)
         services.AddGrpcReflection();
         services.AddHostedService<DrainService>();
         services.AddGrpcHealthChecks()
@@ -46,7 +53,8 @@ public static class ServiceRegistration
         app.MapGrpcService<ExtractorService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
-        app.MapGet("/", () => "ExtractRpc: a gRPC service (extractrpc.v1.Extractor). Use a gRPC client such as grpcurl; server reflection is on.");
+        app.MapGet("/", () => "ExtractRpc: a gRPC service (extractrpc.v1.Extractor) with server reflection; JSON over HTTP at POST /v1/extract and GET /v1/info, described at /openapi.yaml.");
+        app.MapGet("/openapi.yaml", () => Results.Text(OpenApi.Value, "application/yaml"));
         return app;
     }
 }
