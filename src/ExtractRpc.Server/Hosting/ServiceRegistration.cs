@@ -1,6 +1,9 @@
 using ExtractRpc.Server.Services;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace ExtractRpc.Server.Hosting;
 
@@ -25,8 +28,12 @@ public static class ServiceRegistration
         // One service instance for every call: it holds no per-call state.
         services.AddSingleton<ExtractorService>();
         services.AddSingleton<AccessAndLoadInterceptor>();
+        services.AddSingleton<ServerTelemetry>();
+        services.AddSingleton<TelemetryInterceptor>();
         services.AddGrpc(o =>
         {
+            // Outermost first: telemetry sees calls the access and load guard refuses.
+            o.Interceptors.Add<TelemetryInterceptor>();
             o.Interceptors.Add<AccessAndLoadInterceptor>();
             o.MaxReceiveMessageSize = maxMessage;
             o.MaxSendMessageSize = null;
@@ -36,7 +43,38 @@ public static class ServiceRegistration
         services.AddHostedService<DrainService>();
         services.AddGrpcHealthChecks()
             .AddCheck<LexiconHealthCheck>("lexicon");
+        AddTelemetry(services, configuration);
         return services;
+    }
+
+    /// <summary>
+    /// OpenTelemetry: ASP.NET Core's and the server's own metrics, scraped by Prometheus at /metrics;
+    /// traces of requests and extraction, exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    /// </summary>
+    private static void AddTelemetry(IServiceCollection services, IConfiguration configuration)
+    {
+        var otlp = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("extractrpc", serviceVersion: typeof(ServiceRegistration).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation()
+                    .AddMeter(ServerTelemetry.Name, "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+                    .AddPrometheusExporter();
+                if (otlp)
+                {
+                    m.AddOtlpExporter();
+                }
+            });
+
+        // Spans cost a few percent of throughput: they are made only when something will receive them.
+        if (otlp)
+        {
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/grpc.health.v1.Health"))
+                .AddSource(ServerTelemetry.Name)
+                .AddOtlpExporter());
+        }
     }
 
     /// <summary>gRPC over cleartext HTTP/2 (h2c) by default; an endpoint in configuration may say otherwise.</summary>
@@ -54,6 +92,7 @@ public static class ServiceRegistration
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapGet("/", () => "ExtractRpc: a gRPC service (extractrpc.v1.Extractor) with server reflection; JSON over HTTP at POST /v1/extract and GET /v1/info, described at /openapi.yaml.");
+        app.MapPrometheusScrapingEndpoint(); // GET /metrics, Prometheus text format
         app.MapGet("/openapi.yaml", () => Results.Text(OpenApi.Value, "application/yaml"));
         return app;
     }

@@ -11,7 +11,7 @@ namespace ExtractRpc.Server.Services;
 /// The Extractor service: maps the wire to the engine and back, nothing more. Singleton,
 /// thread-safe.
 /// </summary>
-public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOptions<ExtractorOptions> options) : Extractor.ExtractorBase
+public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, ServerTelemetry telemetry, IOptions<ExtractorOptions> options) : Extractor.ExtractorBase
 {
     private static readonly string s_serviceVersion =
         typeof(ExtractorService).Assembly.GetName().Version?.ToString() ?? "0.0.0";
@@ -82,11 +82,16 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOp
 
     private ExtractResponse Process(ExtractRequest request, CancellationToken cancellationToken)
     {
+        using var activity = ServerTelemetry.Source.StartActivity("extractrpc.extract");
         var validated = RequestValidator.Validate(request, _options.MaxTextBytes);
         var pipeline = lexicon.Current;
+        activity?.SetTag("extractrpc.characters", validated.Text.Length);
+        activity?.SetTag("extractrpc.lexicon.version", pipeline.Lexicon.Version);
         var key = cache.Enabled ? cache.Key(validated, pipeline.Lexicon.Version) : null;
         if (key is not null && cache.Get(key) is { } cached)
         {
+            activity?.SetTag("extractrpc.cache", "hit");
+            telemetry.RecordDocument(validated.Text.Length, cached, cacheHit: true);
             // Cached responses are never changed after they are stored: share one when the id matches.
             if (request.Id.Length == 0)
             {
@@ -106,6 +111,12 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, IOp
             {
                 cache.Set(key, response, validated.Text.Length);
             }
+
+            activity?.SetTag("extractrpc.cache", key is null ? "off" : "miss");
+            activity?.SetTag("extractrpc.entities", response.Entities.Count);
+            activity?.SetTag("extractrpc.dates", response.Dates.Count);
+            activity?.SetTag("extractrpc.quotes", response.Quotes.Count);
+            telemetry.RecordDocument(validated.Text.Length, response, cacheHit: false);
             return response;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
