@@ -6,7 +6,15 @@ using Grpc.Core;
 
 namespace ExtractRpc.Server.Tests;
 
+/// <summary>
+/// Meters are process-wide by name: OpenTelemetry in one host also hears the meters of other hosts
+/// in the same process. These tests run alone, after the parallel ones, so the counts are theirs.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
 /// <summary>OpenTelemetry: the Prometheus scrape endpoint and the extraction spans.</summary>
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests
 {
     private const string Article = "قال الرئيس الروسي فلاديمير بوتين في موسكو يوم 3 تشرين الثاني/ نوفمبر 2022: \"لن نتراجع\".";
