@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtractRpc.Server.Tests;
 
@@ -60,5 +61,47 @@ public sealed class JsonTranscodingTests
         using var http = new HttpClient { BaseAddress = new Uri(host.Address), DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         using var json = JsonDocument.Parse(await http.GetStringAsync("/v1/info"));
         Assert.StartsWith("builtin-", json.RootElement.GetProperty("lexiconVersion").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OptionalHttp1Endpoint_ServesJson_WhileTheGrpcEndpointStaysHttp2()
+    {
+        // The README's two-endpoint configuration, on free loopback ports.
+        await using var host = await ServerHost.StartConfiguredAsync(new Dictionary<string, string?>
+        {
+            ["Kestrel:Endpoints:Grpc:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Http1:Url"] = "http://127.0.0.1:0",
+            ["Kestrel:Endpoints:Http1:Protocols"] = "Http1AndHttp2",
+        }, address => Grpc.Net.Client.GrpcChannel.ForAddress(address));
+        var addresses = host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.ToList();
+        Assert.Equal(2, addresses.Count);
+
+        using var http11 = new HttpClient { DefaultRequestVersion = HttpVersion.Version11, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var answered = new List<string>();
+        foreach (var address in addresses)
+        {
+            try
+            {
+                using var response = await http11.PostAsync(address + "/v1/extract", JsonContent.Create(new { text = "قالت ماريا زاخاروفا أمس إنّ موسكو سترد." }));
+                if (response.IsSuccessStatusCode)
+                {
+                    Assert.Equal(new Version(1, 1), response.Version);
+                    Assert.Contains("per:maria-zakharova", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                    answered.Add(address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // The HTTP/2-only endpoint does not speak HTTP/1.1.
+            }
+        }
+
+        var json = Assert.Single(answered);
+        var grpcAddress = Assert.Single(addresses, a => a != json);
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(grpcAddress);
+        var info = await new ExtractRpc.Protocol.V1.Extractor.ExtractorClient(channel).GetInfoAsync(new ExtractRpc.Protocol.V1.GetInfoRequest());
+        Assert.StartsWith("builtin-", info.LexiconVersion, StringComparison.Ordinal);
     }
 }
