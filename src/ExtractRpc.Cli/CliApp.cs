@@ -86,6 +86,14 @@ internal sealed class CliUsageException(string message) : Exception(message);
 internal sealed class CliOptions
 {
     private static readonly HashSet<string> s_flags = ["--jsonl", "--dates"];
+
+    /// <summary>Every option a command reads; anything else is a usage error, not silently ignored.</summary>
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "--articles", "--cache", "--chunk", "--concurrency", "--conll", "--dates", "--dir", "--format", "--jsonl",
+        "--kinds", "--lexicon", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server",
+        "--show-errors", "--specs", "--time-zone",
+    };
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
     public List<string> Positional { get; } = [];
@@ -98,6 +106,11 @@ internal sealed class CliOptions
             var a = args[i];
             if (a.StartsWith("--", StringComparison.Ordinal))
             {
+                if (!Known.Contains(a))
+                {
+                    throw new CliUsageException($"unknown option '{a}'");
+                }
+
                 if (s_flags.Contains(a))
                 {
                     options.Add(a, "true");

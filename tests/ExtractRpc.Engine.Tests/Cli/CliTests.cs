@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ExtractRpc.Cli;
+
+namespace ExtractRpc.Engine.Tests.Cli;
+
+/// <summary>The command-line tool: help, JSON lines in and out, and its exit codes.</summary>
+public sealed class CliTests
+{
+    private static async Task<(int Code, string Out, string Err)> RunAsync(string stdin, params string[] args)
+    {
+        using var input = new StringReader(stdin);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, input, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_ExitsZero_AndExplainsEveryOptionTheParserKnows()
+    {
+        var (code, output, _) = await RunAsync("", "--help");
+        Assert.Equal(CliApp.Ok, code);
+        foreach (var option in CliOptions.Known)
+        {
+            Assert.Matches(new Regex($@"{Regex.Escape(option)}\b"), output);
+        }
+
+        Assert.Contains("Exit codes", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extract_JsonLinesIn_OneJsonObjectPerDocumentOut_InOrder()
+    {
+        var stdin = string.Join('\n',
+            JsonSerializer.Serialize(new { id = "a", text = "قال وزير الخارجية الروسي سيرغي لافروف في موسكو أمس إن بلاده لن تتراجع.", reference_time = "2022-03-01T10:00:00Z" }),
+            JsonSerializer.Serialize(new { id = "b", text = "وصل الرئيس المصري عبد الفتاح السيسي إلى الرياض في 5 نيسان/أبريل 2023." }));
+        var (code, output, _) = await RunAsync(stdin, "extract", "--jsonl");
+        Assert.Equal(CliApp.Ok, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal("a", first.RootElement.GetProperty("id").GetString());
+        Assert.Contains(first.RootElement.GetProperty("entities").EnumerateArray(), e => e.GetProperty("entityId").GetString() == "per:sergei-lavrov");
+        Assert.Contains(first.RootElement.GetProperty("dates").EnumerateArray(), d => d.GetProperty("value").GetString() == "2022-02-28");
+        Assert.Equal("b", second.RootElement.GetProperty("id").GetString());
+        Assert.Contains(second.RootElement.GetProperty("dates").EnumerateArray(), d => d.GetProperty("value").GetString() == "2023-04-05");
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("extract", "--no-such-option", "x")]
+    [InlineData("extract", "--offset-unit")]
+    public async Task BadUsage_ExitsTwo_WithAMessage(params string[] args)
+    {
+        var (code, _, error) = await RunAsync("", args);
+        Assert.Equal(CliApp.Usage, code);
+        Assert.Contains("extractrpc:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadJsonLine_ExitsTwo_NamingTheLine()
+    {
+        var (code, _, error) = await RunAsync("{\"text\": \"مرحبا\"}\nnot json\n", "extract", "--jsonl");
+        Assert.Equal(CliApp.Usage, code);
+        Assert.Contains("2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableServer_ExitsThree()
+    {
+        // Port 1 on loopback: nothing listens there, the connection is refused at once.
+        var (code, _, error) = await RunAsync("قال لافروف في موسكو.", "extract", "--server", "http://127.0.0.1:1");
+        Assert.Equal(CliApp.Unavailable, code);
+        Assert.Contains("unavailable", error, StringComparison.Ordinal);
+    }
+}
