@@ -13,54 +13,26 @@ public sealed class TelemetryInterceptor(ServerTelemetry telemetry, ILogger<Tele
     /// <inheritdoc />
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var start = Stopwatch.GetTimestamp();
-        var status = StatusCode.Unknown;
-        try
-        {
-            var response = await continuation(request, context);
-            status = context.Status.StatusCode;
-            return response;
-        }
-        catch (Exception ex)
-        {
-            status = StatusOf(ex);
-            throw;
-        }
-        finally
-        {
-            Complete(context, status, start);
-        }
+        TResponse? response = default;
+        await ObserveAsync(context, async () => response = await continuation(request, context));
+        return response!;
     }
 
     /// <inheritdoc />
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        ObserveAsync(context, () => continuation(requestStream, responseStream, context));
+
+    /// <inheritdoc />
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        ObserveAsync(context, () => continuation(request, responseStream, context));
+
+    private async Task ObserveAsync(ServerCallContext context, Func<Task> call)
     {
         var start = Stopwatch.GetTimestamp();
         var status = StatusCode.Unknown;
         try
         {
-            await continuation(requestStream, responseStream, context);
-            status = context.Status.StatusCode;
-        }
-        catch (Exception ex)
-        {
-            status = StatusOf(ex);
-            throw;
-        }
-        finally
-        {
-            Complete(context, status, start);
-        }
-    }
-
-    /// <inheritdoc />
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var status = StatusCode.Unknown;
-        try
-        {
-            await continuation(request, responseStream, context);
+            await call();
             status = context.Status.StatusCode;
         }
         catch (Exception ex)
