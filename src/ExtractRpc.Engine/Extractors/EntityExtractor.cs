@@ -145,7 +145,9 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if (words.PlaceTriggers.TryMatch(doc, i, out var trigger, maxTokens: 2) && PlaceName(doc, trigger.End, candidates, owner))
+            if (words.PlaceTriggers.TryMatch(doc, i, out var trigger, maxTokens: 2)
+                && !(IsDefinite(doc, trigger.End - 1) && trigger.End < doc.Count && IsDefiniteNisba(doc, trigger.End))
+                && PlaceName(doc, trigger.End, candidates, owner))
             {
                 continue;
             }
@@ -828,6 +830,24 @@ internal sealed class EntityExtractor
 
     // A one-word name after a title must not be a noun with a conjunction or a possessive pronoun
     // (ونظيره، حزبه): its last original letter is a real heh, not the teh marbuta of a name.
+    // After a definite trigger, a definite nisba agrees with it as an adjective: القضاء العسكري (the
+    // military judiciary, not a district), الساحل الجنوبي الغربي. An indefinite trigger keeps its
+    // genitive name: محافظة الشرقية، قضاء البقاع الغربي.
+    private static bool IsDefinite(Document doc, int index) => WrittenWord(doc, index).StartsWith("\u0627\u0644", StringComparison.Ordinal);
+
+    private static bool IsDefiniteNisba(Document doc, int index)
+    {
+        var word = WrittenWord(doc, index);
+        return word.Length > 4 && word.StartsWith("\u0627\u0644", StringComparison.Ordinal)
+            && (word[^1] == '\u064A' || (word[^1] == '\u0629' && word[^2] == '\u064A'));
+    }
+
+    private static ReadOnlySpan<char> WrittenWord(Document doc, int index)
+    {
+        var span = doc.Text.Span(index, index);
+        return doc.Text.Original.AsSpan(span.Start, span.Length).Trim("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640");
+    }
+
     private static bool LooksLikeInflectedNoun(Document doc, int index)
     {
         var span = doc.Text.Span(index, index);

@@ -54,6 +54,16 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void PlaceTrigger_DefiniteTriggerWithNisbaAdjective_IsNotAPlace_IndefiniteTriggerKeepsItsName()
+    {
+        const string text = "قال المحامي إن القضاء العسكري سيبت في القضية خلال أسبوعين. وضربت الأمواج الساحل الجنوبي الغربي للجزيرة، فيما غمرت المياه بلدة الحميدية وقرية الطيبة.";
+        var found = Entities(text).Select(e => (TestLexicon.Slice(text, e.Span), e.Kind)).ToList();
+        Assert.DoesNotContain(found, f => f.Item1.Contains("العسكري", StringComparison.Ordinal) || f.Item1.Contains("الجنوبي", StringComparison.Ordinal));
+        Assert.Contains(("الحميدية", EntityKind.Location), found);
+        Assert.Contains(("الطيبة", EntityKind.Location), found);
+    }
+
+    [Fact]
     public void Extract_OrganizationHeadAndGenitive_IsOneOrganization()
     {
         var e = Find("وأشار المتحدث إلى أن وزارة الدفاع الروسية هي من طلبت", "وزارة الدفاع الروسية");
