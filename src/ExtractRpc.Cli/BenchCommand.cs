@@ -21,8 +21,8 @@ internal static class BenchCommand
 
     public static async Task<int> RunAsync(CliOptions options, TextWriter stdout)
     {
-        var seconds = double.Parse(options.Get("--seconds") ?? "5", CultureInfo.InvariantCulture);
-        var levels = (options.Get("--concurrency") ?? "1,4,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = options.GetPositive("--seconds", 5);
+        var levels = options.GetIntList("--concurrency", "1,4,16,64", min: 1);
         var cacheHits = options.Get("--cache") == "hit";
         var articles = LoadArticles(options.Get("--articles") ?? "seeds");
         var rows = new List<Row>

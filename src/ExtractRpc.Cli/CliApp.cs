@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ExtractRpc.Cli;
 
 /// <summary>Dispatches the sub-commands.</summary>
@@ -138,6 +140,30 @@ internal sealed class CliOptions
     public IReadOnlyList<string> All(string name) => _values.TryGetValue(name, out var v) ? v : [];
 
     public bool Flag(string name) => _values.ContainsKey(name);
+
+    /// <summary>A whole number of at least <paramref name="min"/>; anything else is a usage error.</summary>
+    public int GetInt(string name, int fallback, int min) => Get(name) is { } text ? ParseInt(name, text, min) : fallback;
+
+    /// <summary>A positive number; anything else is a usage error.</summary>
+    public double GetPositive(string name, double fallback) =>
+        Get(name) is not { } text ? fallback
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value) ? value
+        : throw new CliUsageException($"{name}: '{text}' is not a positive number");
+
+    /// <summary>A comma-separated list of whole numbers, each at least <paramref name="min"/>.</summary>
+    public int[] GetIntList(string name, string fallback, int min) =>
+        [.. (Get(name) ?? fallback).Split(',').Select(text => ParseInt(name, text.Trim(), min))];
+
+    /// <summary>A folder that must exist.</summary>
+    public string RequireFolder(string name, string command)
+    {
+        var dir = Get(name) ?? throw new CliUsageException($"{command} needs {name} DIR");
+        return Directory.Exists(dir) ? dir : throw new CliUsageException($"no such folder: {dir}");
+    }
+
+    private static int ParseInt(string name, string text, int min) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min ? value
+        : throw new CliUsageException($"{name}: '{text}' is not a whole number of at least {min}");
 
     private void Add(string name, string value)
     {

@@ -22,8 +22,8 @@ internal static class EvalCommand
             "wojood" => ConllFormat.Wojood,
             var f => throw new CliUsageException($"--format: unknown format '{f}' (anercorp, wojood)"),
         };
-        var chunk = int.Parse(options.Get("--chunk") ?? "1", CultureInfo.InvariantCulture);
-        var showErrors = int.Parse(options.Get("--show-errors") ?? "0", CultureInfo.InvariantCulture);
+        var chunk = options.GetInt("--chunk", 1, min: 1);
+        var showErrors = options.GetInt("--show-errors", 0, min: 0);
 
         using var reader = new StreamReader(path);
         var sentences = ConllEvaluator.ReadSentences(reader);
@@ -35,24 +35,13 @@ internal static class EvalCommand
         }
 
         stdout.WriteLine($"{path}: {sentences.Count} sentences, {sentences.Sum(s => s.Count)} tokens, {clock.Elapsed.TotalSeconds:F1} s");
-        stdout.Write(evaluator.Report());
-        foreach (var e in evaluator.Errors)
-        {
-            stdout.WriteLine(e);
-        }
-
-        return CliApp.Ok;
+        return Print(stdout, evaluator.Report(), evaluator.Errors);
     }
 
     public static int RunDates(CliOptions options, TextWriter stdout)
     {
-        var dir = options.Get("--specs") ?? throw new CliUsageException("eval-dates needs --specs DIR");
-        if (!Directory.Exists(dir))
-        {
-            throw new CliUsageException($"no such folder: {dir}");
-        }
-
-        var showErrors = int.Parse(options.Get("--show-errors") ?? "0", CultureInfo.InvariantCulture);
+        var dir = options.RequireFolder("--specs", "eval-dates");
+        var showErrors = options.GetInt("--show-errors", 0, min: 0);
         var evaluator = new DateEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()));
         // Extractor specs say where dates are; parser and model specs also say what they resolve to.
         foreach (var file in Directory.GetFiles(dir, "*.json").Where(f => Path.GetFileName(f).StartsWith("Date", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("Holiday", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
@@ -60,28 +49,22 @@ internal static class EvalCommand
             evaluator.ScoreFile(file, showErrors);
         }
 
-        stdout.Write(evaluator.Report());
-        foreach (var e in evaluator.Errors)
-        {
-            stdout.WriteLine(e);
-        }
-
-        return CliApp.Ok;
+        return Print(stdout, evaluator.Report(), evaluator.Errors);
     }
 
     public static int RunQuotes(CliOptions options, TextWriter stdout)
     {
-        var dir = options.Get("--dir") ?? throw new CliUsageException("eval-quotes needs --dir DIR");
-        if (!Directory.Exists(dir))
-        {
-            throw new CliUsageException($"no such folder: {dir}");
-        }
-
-        var showErrors = int.Parse(options.Get("--show-errors") ?? "0", CultureInfo.InvariantCulture);
+        var dir = options.RequireFolder("--dir", "eval-quotes");
+        var showErrors = options.GetInt("--show-errors", 0, min: 0);
         var evaluator = new QuoteEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()));
         evaluator.ScoreFolder(dir, showErrors);
-        stdout.Write(evaluator.Report());
-        foreach (var e in evaluator.Errors)
+        return Print(stdout, evaluator.Report(), evaluator.Errors);
+    }
+
+    private static int Print(TextWriter stdout, string report, IEnumerable<string> errors)
+    {
+        stdout.Write(report);
+        foreach (var e in errors)
         {
             stdout.WriteLine(e);
         }

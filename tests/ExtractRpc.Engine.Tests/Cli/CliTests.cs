@@ -52,6 +52,10 @@ public sealed class CliTests
     [InlineData("frobnicate")]
     [InlineData("extract", "--no-such-option", "x")]
     [InlineData("extract", "--offset-unit")]
+    [InlineData("bench", "--seconds", "abc")]
+    [InlineData("bench", "--concurrency", "1,0")]
+    [InlineData("eval-quotes", "--dir", ".", "--show-errors", "-1")]
+    [InlineData("eval-dates", "--specs", "no-such-folder")]
     public async Task BadUsage_ExitsTwo_WithAMessage(params string[] args)
     {
         var (code, _, error) = await RunAsync("", args);
