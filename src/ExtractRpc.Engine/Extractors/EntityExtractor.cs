@@ -842,16 +842,16 @@ internal sealed class EntityExtractor
             && (word[^1] == '\u064A' || (word[^1] == '\u0629' && word[^2] == '\u064A'));
     }
 
+    /// <summary>The token as written in the original text, without its final vowel marks.</summary>
     private static ReadOnlySpan<char> WrittenWord(Document doc, int index)
     {
         var span = doc.Text.Span(index, index);
-        return doc.Text.Original.AsSpan(span.Start, span.Length).Trim("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0640");
+        return doc.Text.Original.AsSpan(span.Start, span.Length).TrimEnd("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652");
     }
 
     private static bool LooksLikeInflectedNoun(Document doc, int index)
     {
-        var span = doc.Text.Span(index, index);
-        var original = doc.Text.Original.AsSpan(span.Start, span.Length).TrimEnd("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652");
+        var original = WrittenWord(doc, index);
         var word = doc.Text.TokenText(index);
         return (original.Length > 3 && original[^1] == '\u0647')
             || (word.Length > 3 && word[0] is Clitics.Waw or Clitics.Feh && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false));
