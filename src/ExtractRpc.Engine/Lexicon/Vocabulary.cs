@@ -10,29 +10,20 @@ internal sealed class Vocabulary
     /// <summary>The id of a token the vocabulary does not know.</summary>
     public const int Unknown = -1;
 
-    // A plain dictionary: read-only after build, so concurrent reads are safe, and it builds several
-    // times faster than a frozen one at this size (hundreds of thousands of variants), which keeps
-    // start-up short.
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Dictionary<string, int> _variants;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _variantLookup;
+    private readonly TokenTable _ids;
+    private readonly TokenTable _variants;
 
     // Skeleton → a group of ids (every name token that shares it), stored flat: the group's ids are
     // _groupIds[_groupStarts[g] .. _groupStarts[g + 1]).
-    private readonly Dictionary<string, int> _skeletons;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _skeletonLookup;
+    private readonly TokenTable _skeletons;
     private readonly int[] _groupStarts;
     private readonly int[] _groupIds;
 
-    public Vocabulary(Dictionary<string, int> ids, Dictionary<string, int> variants, Dictionary<string, int> skeletons, int[] groupStarts, int[] groupIds, int distinct)
+    public Vocabulary(TokenTable ids, TokenTable variants, TokenTable skeletons, int[] groupStarts, int[] groupIds, int distinct)
     {
         _ids = ids;
-        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _variants = variants;
-        _variantLookup = _variants.GetAlternateLookup<ReadOnlySpan<char>>();
         _skeletons = skeletons;
-        _skeletonLookup = _skeletons.GetAlternateLookup<ReadOnlySpan<char>>();
         _groupStarts = groupStarts;
         _groupIds = groupIds;
         Distinct = distinct;
@@ -51,10 +42,10 @@ internal sealed class Vocabulary
     public int Distinct { get; }
 
     /// <summary>The id of a folded token, or <see cref="Unknown"/>.</summary>
-    public int Get(ReadOnlySpan<char> token) => _lookup.TryGetValue(token, out var id) ? id : Unknown;
+    public int Get(ReadOnlySpan<char> token) => _ids.TryGetValue(token, out var id) ? id : Unknown;
 
     /// <summary>The id of the written name a generated spelling stands for (شويجو → شويغو), or <see cref="Unknown"/>.</summary>
-    public int GetVariant(ReadOnlySpan<char> token) => _variantLookup.TryGetValue(token, out var id) ? id : Unknown;
+    public int GetVariant(ReadOnlySpan<char> token) => _variants.TryGetValue(token, out var id) ? id : Unknown;
 
     /// <summary>
     /// The group of names whose consonant skeleton <paramref name="token"/> shares (سوليفان ~ ساليفان،
@@ -64,7 +55,7 @@ internal sealed class Vocabulary
     {
         Span<char> buffer = stackalloc char[64];
         var n = SpellingVariants.Skeleton(token, buffer);
-        return n > 0 && _skeletonLookup.TryGetValue(buffer[..n], out var group) ? group : -1;
+        return n > 0 && _skeletons.TryGetValue(buffer[..n], out var group) ? group : -1;
     }
 
     /// <summary>The ids of a skeleton group (empty for -1).</summary>
@@ -161,28 +152,19 @@ internal sealed class VocabularyBuilder
 
     public Vocabulary Build()
     {
-        var ids = new Dictionary<string, int>(_ids.Count, TokenComparer.Instance);
-        foreach (var (token, id) in _ids)
-        {
-            ids[token] = Root(id);
-        }
-
-        var variants = new Dictionary<string, int>(_variants.Count, TokenComparer.Instance);
-        foreach (var (token, id) in _variants)
-        {
-            variants[token] = Root(id);
-        }
-
-        var skeletons = new Dictionary<string, int>(_skeletons.Count, TokenComparer.Instance);
+        var ids = new TokenTable(_ids.Select(p => KeyValuePair.Create(p.Key, Root(p.Value))));
+        var variants = new TokenTable(_variants.Select(p => KeyValuePair.Create(p.Key, Root(p.Value))));
+        var groups = new List<KeyValuePair<string, int>>(_skeletons.Count);
         var starts = new List<int> { 0 };
         var groupIds = new List<int>();
         foreach (var (key, list) in _skeletons)
         {
-            skeletons[key] = starts.Count - 1;
+            groups.Add(KeyValuePair.Create(key, starts.Count - 1));
             groupIds.AddRange(list.Select(Root).Distinct());
             starts.Add(groupIds.Count);
         }
 
+        var skeletons = new TokenTable(groups);
         return new(ids, variants, skeletons, [.. starts], [.. groupIds], _parent.Count);
     }
 
