@@ -24,11 +24,20 @@ internal sealed class DateExtractor
     private const int NarrationDaysAhead = 90;
 
     /// <summary>Appends the dates of <paramref name="doc"/> resolved against <paramref name="reference"/> (local time).</summary>
-    public void Extract(Document doc, DateTime reference, List<DateHit> hits, CancellationToken cancellationToken)
+    public void Extract(Document doc, DateTime reference, List<DateHit> hits, CancellationToken cancellationToken) =>
+        Extract(doc, reference, hits, 0, doc.Count, cancellationToken);
+
+    /// <summary>
+    /// Appends the dates that start in tokens [<paramref name="from"/>, <paramref name="to"/>); a date
+    /// may run past <paramref name="to"/>. Give whole lines, so that a range starts where a full pass
+    /// would be.
+    /// </summary>
+    public void Extract(Document doc, DateTime reference, List<DateHit> hits, int from, int to, CancellationToken cancellationToken)
     {
         var parser = new Parser(doc, reference, hits);
-        var i = 0;
-        while (i < doc.Count)
+        var i = Math.Max(0, from);
+        to = Math.Min(to, doc.Count);
+        while (i < to)
         {
             if ((i & 0xFFF) == 0)
             {

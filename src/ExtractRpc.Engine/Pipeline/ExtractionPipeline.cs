@@ -78,15 +78,58 @@ public sealed class ExtractionPipeline
         }
 
         var now = _clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, options.TimeZone).DateTime;
+
+        // A dateline stands on one of the first or last lines: only those are read for it.
+        var (headEnd, tailStart) = DatelineRegions(doc);
         var hits = new List<DateHit>();
-        _dates.Extract(doc, TimeZoneInfo.ConvertTime(now, options.TimeZone).DateTime, hits, cancellationToken);
+        _dates.Extract(doc, local, hits, 0, headEnd, cancellationToken);
+        if (tailStart < doc.Count)
+        {
+            var tail = new List<DateHit>();
+            _dates.Extract(doc, local, tail, Math.Max(headEnd, tailStart), doc.Count, cancellationToken);
+            hits.AddRange(tail);
+        }
+
         if (FindDateline(doc, hits) is { } dateline)
         {
-            var local = DateTime.SpecifyKind(dateline, DateTimeKind.Unspecified);
-            return (new DateTimeOffset(local, options.TimeZone.GetUtcOffset(local)), ReferenceSource.Dateline);
+            var found = DateTime.SpecifyKind(dateline, DateTimeKind.Unspecified);
+            return (new DateTimeOffset(found, options.TimeZone.GetUtcOffset(found)), ReferenceSource.Dateline);
         }
 
         return (now, ReferenceSource.Clock);
+    }
+
+    /// <summary>
+    /// The tokens where a dateline may start: [0, head end) are the first <see cref="DatelineLines"/>
+    /// lines, [tail start, count) the last ones (the two overlap in a short article).
+    /// </summary>
+    private static (int HeadEnd, int TailStart) DatelineRegions(Document doc)
+    {
+        var t = doc.Text;
+        var headEnd = t.Count;
+        var breaks = 0;
+        for (var i = 0; i < t.Count; i++)
+        {
+            if (t[i].Kind == TokenKind.LineBreak && ++breaks == DatelineLines)
+            {
+                headEnd = i + 1;
+                break;
+            }
+        }
+
+        var tailStart = 0;
+        breaks = 0;
+        for (var i = t.Count - 1; i >= 0; i--)
+        {
+            if (t[i].Kind == TokenKind.LineBreak && ++breaks == DatelineLines)
+            {
+                tailStart = i + 1;
+                break;
+            }
+        }
+
+        return (headEnd, tailStart);
     }
 
     /// <summary>
