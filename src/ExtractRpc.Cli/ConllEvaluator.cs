@@ -171,11 +171,19 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
         }
     }
 
+    /// <summary>Characters of context printed on each side of an error.</summary>
+    private const int ContextChars = 50;
+
     private void Note(int keep, string what, (int First, int Last, string Type) e, string doc, List<int> starts, List<int> ends)
     {
         if (Errors.Count < keep)
         {
-            Errors.Add($"{what} {e.Type} {doc[starts[e.First]..ends[e.Last]]}");
+            // The mention, then the words around it with the mention in brackets.
+            var start = starts[e.First];
+            var end = ends[e.Last];
+            var before = doc.LastIndexOf('\n', Math.Max(0, start - 1)) is var nl && nl >= 0 && start - nl <= ContextChars ? nl + 1 : Math.Max(0, start - ContextChars);
+            var after = doc.IndexOf('\n', end) is var nr && nr >= 0 && nr - end <= ContextChars ? nr : Math.Min(doc.Length, end + ContextChars);
+            Errors.Add($"{what} {e.Type} {doc[start..end]}\t… {doc[before..start]}[{doc[start..end]}]{doc[end..after]} …");
         }
     }
 
