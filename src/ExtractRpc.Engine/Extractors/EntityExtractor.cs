@@ -20,6 +20,8 @@ internal sealed class EntityExtractor
     private const float NationalityConfidence = 0.9f;
     private const float CoreferenceConfidence = 0.8f;
     private const int MaxNameTokens = 4;
+    private const int MaxSpeakerTokens = 3;
+    private const float SpeakerConfidence = 0.7f;
     private const int MinCoreferenceSkeletonLength = 6;
 
     /// <summary>Appends the document's entity hits to <paramref name="hits"/> in text order.</summary>
@@ -152,11 +154,159 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i))
+            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i)
+                && FirstNamePerson(doc, i, candidates, owner, titled: false))
             {
-                FirstNamePerson(doc, i, candidates, owner, titled: false);
+                continue;
+            }
+
+            SpeakerAfterVerb(doc, i, candidates, owner);
+        }
+    }
+
+    /// <summary>
+    /// وقال عنان إن …، وأكد غريب « …»، وأشار السقاف إلى أن …: right after a speech verb, one to three
+    /// words that no list knows, followed at once by what the speaker says (a complementizer, a
+    /// preposition, punctuation), are the speaker's name. A noun there is the verb's object (أكد ضرورة
+    /// التوصل، أعلن انسحابه من): it is a known word, carries a pronoun or teh marbuta, or is followed by
+    /// its own complement, and the rule leaves it.
+    /// </summary>
+    private static bool SpeakerAfterVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var words = doc.Lexicon.Words;
+        var p = i - 1;
+        if (p < 0 || !doc.IsWord(p) || !words.SpeechVerbs.ContainsToken(doc, p, out var verb) || doc.Lexicon.Entities.TryMatch(doc, p, out _))
+        {
+            return false;
+        }
+
+        var end = i;
+        while (end < doc.Count && end - i < MaxSpeakerTokens && owner[end] < 0 && IsSpeakerWord(doc, end))
+        {
+            end++;
+            if (StartsWithArticle(doc, end - 1))
+            {
+                break; // الحريري، محمد المالكي: a definite surname ends the name
             }
         }
+
+        // A reporting verb (أبدى، أعلن، كشف، طالب) takes objects as often as subjects: only إن/أن or a
+        // colon or quote after the word makes it the speaker.
+        if (end == i || !OpensReport(doc, end, strict: !verb.Direct))
+        {
+            return false;
+        }
+
+        // وقال الدجاني after كريم الدجاني: the surname of a person already named is left to coreference.
+        if (end - i == 1)
+        {
+            var word = doc.Text.TokenText(i);
+            foreach (var c in candidates)
+            {
+                if (c.Kind == EntityKind.Person && c.Length >= 2 && doc.Text.TokenText(c.End - 1).SequenceEqual(word))
+                {
+                    return false;
+                }
+            }
+        }
+
+        AddPerson(doc, i, end, SpeakerConfidence, candidates, owner);
+        return true;
+    }
+
+    private static bool IsSpeakerWord(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        if (!IsNameLike(doc, index, allowArticle: true) || (doc.StemSkips[index] > 0 && doc.Ids[index] == Vocabulary.Unknown))
+        {
+            return false;
+        }
+
+        // No conjunction test here (فيرجسون begins with the letter of ف): the slot after a verb holds
+        // its subject, and a second verb joined by و is a speech verb, which IsNameLike refuses.
+        var word = WrittenWord(doc, index);
+        if (word.Length > 3 && word[^1] == '\u0647')
+        {
+            return false; // حديثه، موقفه: a noun with its pronoun
+        }
+
+        var firstName = words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
+        if (!firstName && (word.Length < 4 || HasObjectSuffix(word) || IsAccusativeOfKnownWord(doc, index) || StartsWithPrepositionAndArticle(doc.Text.TokenText(index))))
+        {
+            return false;
+        }
+
+        // A definite word is a surname only as a nisba (الحريري، المالكي); التقرير، الطرفان are nouns.
+        // A word in teh marbuta is a noun (ضرورة، أهمية) unless it is a given name (أسامة، فاطمة).
+        return (!StartsWithArticle(doc, index) || IsDefiniteNisba(doc, index) && word[^1] != '\u0629')
+            && (word[^1] != '\u0629' || firstName);
+    }
+
+    // عدوانها، رغبتهما، حياتهم، حركتا: a possessive pronoun or a dual in construct ends a noun, not a name.
+    private static bool HasObjectSuffix(ReadOnlySpan<char> word) =>
+        word.Length > 4 && (word.EndsWith("\u0647\u0627") || word.EndsWith("\u0647\u0645") || word.EndsWith("\u0647\u0645\u0627")
+            || word.EndsWith("\u0647\u0646") || word.EndsWith("\u062A\u0627"));
+
+    // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
+    private static bool IsAccusativeOfKnownWord(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        if (word.Length < 4 || word[^1] != ArabicNormalizer.Alef)
+        {
+            return false;
+        }
+
+        var id = doc.Lexicon.Vocabulary.Get(word[..^1]);
+        return id != Vocabulary.Unknown && doc.Lexicon.Words.CommonWords.TryGetSequence([id], out _);
+    }
+
+    // بالاعتزال، للانظار: a preposition fused with the article begins a phrase, never a name.
+    private static bool StartsWithPrepositionAndArticle(ReadOnlySpan<char> word) =>
+        word.Length > 4 && ((word[0] is Clitics.Beh or Clitics.Kaf && word[1] == ArabicNormalizer.Alef && word[2] == Clitics.Lam)
+            || (word[0] == Clitics.Lam && word[1] == Clitics.Lam));
+
+    /// <summary>True when token <paramref name="index"/> begins what a speaker says or where: إن/أن/بأن،
+    /// a preposition (في، عن، إلى، على، من، خلال، لصحيفة), الذي، a title in apposition, punctuation or
+    /// the end of the text; when
+    /// <paramref name="strict"/>, only إن/أن, a colon or a quote mark.</summary>
+    private static bool OpensReport(Document doc, int index, bool strict)
+    {
+        if (index >= doc.Count || doc.Text[index].Kind is TokenKind.LineBreak)
+        {
+            return !strict;
+        }
+
+        if (doc.Text[index].Kind is TokenKind.Punct)
+        {
+            return !strict || doc.Text.IsPunct(index, ':') || IsQuote(doc, index);
+        }
+
+        if (!doc.IsWord(index))
+        {
+            return false;
+        }
+
+        var words = doc.Lexicon.Words;
+        if (words.CuePhrases.TryMatch(doc, index, out var cue, allowClitic: false, maxTokens: 1) && cue.Value.Kind == CueKind.Complementizer)
+        {
+            return true;
+        }
+
+        if (strict)
+        {
+            return false;
+        }
+
+        // لصحيفة، للصحفيين: a reader addressed with lam.
+        var word = doc.Text.TokenText(index);
+        if (word.Length >= 4 && word[0] == Clitics.Lam && !IsFunctionWord(doc, index))
+        {
+            return true;
+        }
+
+        // جلال محمود عضو لجنة الكرة، كلود مانديل المدير التنفيذي: a title in apposition.
+        return words.AfterSpeaker.ContainsToken(doc, index, out _, allowClitic: false)
+            || words.Titles.TryMatch(doc, index, out _, allowClitic: false, maxTokens: 5);
     }
 
     // صحيفة “الشرق الأوسط”، موقع “أكسيوس”، قناة الجزيرة: the name after a media head is the medium,

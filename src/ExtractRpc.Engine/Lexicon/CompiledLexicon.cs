@@ -80,4 +80,5 @@ internal sealed record WordLists(
     PhraseTable<int> ClockWords,
     PhraseTable<SpeechVerb> SpeechVerbs,
     PhraseTable<CuePhrase> CuePhrases,
-    PhraseTable<string> SpeakerNouns);
+    PhraseTable<string> SpeakerNouns,
+    PhraseTable<bool> AfterSpeaker);

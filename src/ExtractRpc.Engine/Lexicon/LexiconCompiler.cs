@@ -120,6 +120,7 @@ public static class LexiconCompiler
             }
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
+            var afterSpeaker = ReadList(File("lexicon/rules/after_speaker.txt"), 1, f => true, "after_speaker");
             var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));
             var eras = ReadList(File("dates/eras.tsv"), 2, f => f[1] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, "eras");
             var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
@@ -225,7 +226,7 @@ public static class LexiconCompiler
             var words = new WordLists(
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
                 Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades), Table(eras),
-                Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns));
+                Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
             var startMasks = new int[vocabulary.Distinct + 1];

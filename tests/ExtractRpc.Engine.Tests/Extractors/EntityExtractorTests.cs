@@ -86,6 +86,29 @@ public sealed class EntityExtractorTests
         Assert.StartsWith("doc:per:", e.EntityId, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("وأشار البدري إلى أن المعرض سيفتتح في أكتوبر المقبل.", "البدري")]
+    [InlineData("وقال تريباثي للصحفيين عقب اجتماع الحكومة إن المحادثات ستستأنف.", "تريباثي")]
+    [InlineData("وأضاف كارتيني: «لدينا خطة واضحة».", "كارتيني")]
+    [InlineData("وقال مسعود شوغاي مدير جمعية الكاريكاتير إن المعرض يضم مئتي رسم.", "مسعود شوغاي")]
+    [InlineData("وأوضح فيرجسون أن خط الوسط أهم خطوط الفريق.", "فيرجسون")]
+    public void Extract_UnknownNameRightAfterASpeechVerb_IsTheSpeaker(string text, string name)
+    {
+        var e = Find(text, name);
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.Equal(MentionSource.Rule, e.Source);
+    }
+
+    [Theory]
+    [InlineData("وأعلن انسحابه من السباق بعد الجولة الأولى.")]
+    [InlineData("وأبدت ثقتها من أن الاتفاق سيصمد.")]
+    [InlineData("ونفى وجود أي اتصالات مع الطرف الآخر.")]
+    [InlineData("وتعهد بالانتقام من المهاجمين.")]
+    [InlineData("وكان قد أعلن رئيسا للنادي في الثالث من أغسطس.")]
+    [InlineData("وأكد ضرورة التوصل إلى حل سياسي.")]
+    public void Extract_ObjectOfASpeechVerb_IsNotAPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
     [Fact]
     public void Extract_LaterSurnameMention_TakesTheFullNamesId()
     {
