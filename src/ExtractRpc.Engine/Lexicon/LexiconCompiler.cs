@@ -249,6 +249,8 @@ public static class LexiconCompiler
             _ => "NAT",
         };
 
+        private readonly Dictionary<(EntityKind, string, string), int> _byName = [];
+
         private void ReadEntities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {
             foreach (var (line, f) in DataReader.Rows(file, 4, errors))
@@ -264,12 +266,17 @@ public static class LexiconCompiler
                         continue;
                 }
 
-                if (!byId.TryGetValue(f[0], out var index))
+                // One entity written twice (in two files, under two ids) is one entry: same type, same
+                // Arabic and English names. The first id stays, and every alias leads to it.
+                var name = (kind, f[2], f[3].ToUpperInvariant());
+                if (!byId.TryGetValue(f[0], out var index) && !_byName.TryGetValue(name, out index))
                 {
                     index = entries.Count;
-                    byId.Add(f[0], index);
                     entries.Add(new LexiconEntry(f[0], kind, f[2], f[3], file.Name));
+                    _byName.Add(name, index);
                 }
+
+                byId.TryAdd(f[0], index);
 
                 AddSurface(f[2], index, kind, 0, surfaces);
 
