@@ -567,10 +567,17 @@ internal sealed class EntityExtractor
         // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
         // and so does one that is also a common word.
         var compound = words.FirstNames.TryMatch(doc, first, out var fn, allowClitic: false, maxTokens: 2) && fn.End - fn.Start == 2;
-        if (!titled && !compound && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
+        // In a list of people (سالم مسعود ووليد حمزة ومحمد نايف) the conjunction is written on the next
+        // first name: right after a person, و + a first name, when the whole word is no known word,
+        // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
+        var conjoined = !titled && !compound && first > 0 && owner[first - 1] >= 0 && candidates[owner[first - 1]].Kind == EntityKind.Person
+            && IsConjoinedFirstName(doc, first);
+        if (!titled && !compound && !conjoined && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
         {
             return false;
         }
+
+        var skip = conjoined ? doc.StemSkips[first] : 0;
 
         var end = compound ? fn.End : first + 1;
         Candidate? known = null;
@@ -648,12 +655,22 @@ internal sealed class EntityExtractor
                 owner[i] = candidates.Count;
             }
 
-            candidates.Add(new Candidate(first, end, 0, EntityKind.Person, k.Id, k.Canonical, k.English, 0.85f, MentionSource.Lexicon, 2));
+            candidates.Add(new Candidate(first, end, skip, EntityKind.Person, k.Id, k.Canonical, k.English, 0.85f, MentionSource.Lexicon, 2));
             return true;
         }
 
-        AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner);
+        AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
+    }
+
+    private static bool IsConjoinedFirstName(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        var word = doc.Text.TokenText(index);
+        return doc.StemSkips[index] == 1 && word[0] == Clitics.Waw && doc.Ids[index] == Vocabulary.Unknown
+            && doc.StemLevel(index) != SpellingLevel.Skeleton
+            && words.FirstNames.ContainsToken(doc, index, out _) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            && !words.CommonWords.ContainsToken(doc, index, out _) && !words.AmbiguousNames.ContainsToken(doc, index, out _);
     }
 
     private static void AddPerson(Document doc, int first, int end, float confidence, List<Candidate> candidates, int[] owner, int skip = 0)

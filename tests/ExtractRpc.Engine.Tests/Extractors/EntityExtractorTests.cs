@@ -110,6 +110,21 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Fact]
+    public void Extract_ListOfPeopleJoinedByWaw_FindsEveryName()
+    {
+        const string text = "وضمت القائمة كلا من وائل زنجا ومحمد عبدالمنصف وإبراهيم سعيد وأيمن عبدالعزيز.";
+        var people = Entities(text).Where(e => e.Kind == EntityKind.Person).Select(e => TestLexicon.Slice(text, e.Span)).ToList();
+
+        Assert.Equal(["وائل زنجا", "محمد عبدالمنصف", "إبراهيم سعيد", "أيمن عبدالعزيز"], people);
+    }
+
+    [Theory]
+    [InlineData("وأقاموا المتاجر وبنوا مدارسهم ومساجدهم.")]
+    [InlineData("تساعد المنطقة على تنويع اقتصادياتها وتحسين آفاقها.")]
+    public void Extract_WawPlusAWordThatIsAlsoAName_IsNotAPersonOutsideAList(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
     public void Extract_LaterSurnameMention_TakesTheFullNamesId()
     {
         const string text = "التقى رجل الأعمال كريم الدجاني بالوفد. وقال الدجاني إن اللقاء كان مثمرا.";
