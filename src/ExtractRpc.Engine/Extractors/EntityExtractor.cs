@@ -21,6 +21,9 @@ internal sealed class EntityExtractor
     private const float CoreferenceConfidence = 0.8f;
     private const int MaxNameTokens = 4;
     private const int MaxSpeakerTokens = 3;
+    private const int SportsWindow = 40;
+    private const int NearSportsWindow = 12;
+    private const float ClubConfidence = 0.8f;
     private const float SpeakerConfidence = 0.7f;
     private const int MinCoreferenceSkeletonLength = 6;
 
@@ -75,6 +78,14 @@ internal sealed class EntityExtractor
                 && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
+                // برشلونة، ليفربول in a match report are the clubs, not the cities.
+                if (e.Kind == EntityKind.Location && !IsCountryId(e.Id) && !IsPlaceSlot(doc, m.Start, m.Skip)
+                    && TryClub(doc, m.Start, m.End, NearSportsWindow, candidates, owner))
+                {
+                    i = m.End;
+                    continue;
+                }
+
                 var confidence = e.Kind == EntityKind.Nationality ? NationalityConfidence : LexiconConfidence;
                 var skip = m.Skip;
                 // للإسرائيليين: ل + (ا)لإسرائيليين. The article of an adjective is not part of a name, so the
@@ -142,6 +153,13 @@ internal sealed class EntityExtractor
                 continue;
             }
 
+            // تعادل الزمالك مع الأهلي: in a sports report a bare club name is the club.
+            if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4) && IsFree(owner, i, club.End) && !HasOrdinaryWord(doc, i, club.End)
+                && TryClub(doc, i, club.End, SportsWindow, candidates, owner))
+            {
+                continue;
+            }
+
             if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5) && TitledName(doc, title, candidates, owner))
             {
                 continue;
@@ -163,6 +181,127 @@ internal sealed class EntityExtractor
             SpeakerAfterVerb(doc, i, candidates, owner);
         }
     }
+
+    /// <summary>
+    /// Adds the club named by tokens [<paramref name="first"/>, <paramref name="end"/>) when they are a
+    /// bare club name and the sentence is a sports report. A name several clubs bear (الأهلي) gets a
+    /// document-scoped id: the report says which club, the lexicon cannot.
+    /// </summary>
+    private static bool TryClub(Document doc, int first, int end, int window, List<Candidate> candidates, int[] owner)
+    {
+        var words = doc.Lexicon.Words;
+        if (!words.Clubs.TryMatch(doc, first, out var club, maxTokens: 4) || club.End != end || !InSportsSentence(doc, first, window))
+        {
+            return false;
+        }
+
+        Mark(owner, first, end, candidates.Count);
+        if (club.Value >= 0)
+        {
+            var e = doc.Lexicon.Entries[club.Value];
+            candidates.Add(new Candidate(first, end, club.Skip, EntityKind.Organization, e.Id, e.Canonical, e.English, ClubConfidence, MentionSource.Lexicon, 1));
+        }
+        else
+        {
+            candidates.Add(new Candidate(first, end, club.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), Canonical(doc, first, end, club.Skip), "", ClubConfidence, MentionSource.Rule, 1));
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the sentence around token <paramref name="index"/> has a word only sport uses
+    /// (مباراة، الدوري، المدرب، ركلة جزاء).</summary>
+    private static bool InSportsSentence(Document doc, int index, int window)
+    {
+        var sports = doc.Lexicon.Words.SportsWords;
+        for (var k = index - 1; k >= 0 && index - k <= window && !IsSentenceBreak(doc, k); k--)
+        {
+            if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
+            {
+                return true;
+            }
+        }
+
+        for (var k = index + 1; k < doc.Count && k - index <= window && !IsSentenceBreak(doc, k); k++)
+        {
+            if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSentenceBreak(Document doc, int index)
+    {
+        var token = doc.Text[index];
+        return token.Kind == TokenKind.LineBreak
+            || (token.Kind == TokenKind.Punct && doc.Text.Normalized.Chars[token.Start] is '.' or '!' or '?' or '\u061F');
+    }
+
+    // الاتحاد، الشباب، الوحدة، تشرين، أحد: a club named by an everyday word needs more than a sports
+    // sentence (الاتحاد الدولي is the federation); such bare names are left alone.
+    private static bool HasOrdinaryWord(Document doc, int first, int end)
+    {
+        var words = doc.Lexicon.Words;
+        for (var k = first; k < end; k++)
+        {
+            if (doc.Text[k].Length < 4 || IsFunctionWord(doc, k)
+                || words.CommonWords.ContainsToken(doc, k, out _) || words.Months.TryMatch(doc, k, out _, maxTokens: 2)
+                || words.Titles.ContainsToken(doc, k, out _) || words.OrgHeads.ContainsToken(doc, k, out _) || words.PlaceTriggers.ContainsToken(doc, k, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // في برشلونة، بمدينة ليون، العاصمة الأردنية عمان، ملعب برشلونة، "نيويورك - الخرطوم -": the place itself.
+    private static bool IsPlaceSlot(Document doc, int index, int skip)
+    {
+        if (skip > 0 && doc.Text.TokenText(index)[skip - 1] == Clitics.Beh)
+        {
+            return true;
+        }
+
+        var p = index - 1;
+        if (p < 0)
+        {
+            return false;
+        }
+
+        if (doc.Text.IsPunct(p, '-') || (index + 1 < doc.Count && doc.Text.IsPunct(index + 1, '-')))
+        {
+            return true;
+        }
+
+        var words = doc.Lexicon.Words;
+        while (p > 0 && IsDefiniteNisba(doc, p))
+        {
+            p--; // العاصمة الأردنية
+        }
+
+        return doc.IsWord(p) && (doc.Text.TokenText(p).SequenceEqual("\u0641\u064A") // في
+            || words.PlaceTriggers.ContainsToken(doc, p, out _));
+    }
+
+    private static bool IsFree(int[] owner, int first, int end)
+    {
+        for (var k = first; k < end; k++)
+        {
+            if (owner[k] >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Countries have two-letter ids (loc:eg): in a sports report مصر is the national side, still the country.
+    private static bool IsCountryId(string id) => id.Length == 6 && id.StartsWith("loc:", StringComparison.Ordinal);
 
     /// <summary>
     /// وقال عنان إن …، وأكد غريب « …»، وأشار السقاف إلى أن …: right after a speech verb, one to three

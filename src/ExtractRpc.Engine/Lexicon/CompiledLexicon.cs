@@ -81,4 +81,6 @@ internal sealed record WordLists(
     PhraseTable<SpeechVerb> SpeechVerbs,
     PhraseTable<CuePhrase> CuePhrases,
     PhraseTable<string> SpeakerNouns,
-    PhraseTable<bool> AfterSpeaker);
+    PhraseTable<bool> AfterSpeaker,
+    PhraseTable<bool> SportsWords,
+    PhraseTable<int> Clubs);

@@ -57,6 +57,8 @@ public static class LexiconCompiler
     private sealed class Compilation(List<string> errors)
     {
         private const string Article = "\u0627\u0644";
+        private const string ClubWord = "\u0646\u0627\u062F\u064A"; // نادي
+        private const string DefiniteClubWord = "\u0627\u0644\u0646\u0627\u062F\u064A"; // النادي
         private const int LongNameLength = 6;
         private readonly VocabularyBuilder _vocabulary = new();
         private readonly HashSet<string> _functionWords = new(StringComparer.Ordinal);
@@ -120,6 +122,7 @@ public static class LexiconCompiler
             }
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
+            var sportsWords = ReadList(File("lexicon/rules/sports_words.txt"), 1, f => true, "sports_words");
             var afterSpeaker = ReadList(File("lexicon/rules/after_speaker.txt"), 1, f => true, "after_speaker");
             var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));
             var eras = ReadList(File("dates/eras.tsv"), 2, f => f[1] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, "eras");
@@ -226,7 +229,8 @@ public static class LexiconCompiler
             var words = new WordLists(
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
                 Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades), Table(eras),
-                Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker));
+                Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker),
+                Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
             var startMasks = new int[vocabulary.Distinct + 1];
@@ -250,6 +254,37 @@ public static class LexiconCompiler
         };
 
         private readonly Dictionary<(EntityKind, string, string), int> _byName = [];
+
+        // Bare club names (الزمالك، الأهلي، برشلونة) by their folded tokens: the club, or -1 when several
+        // clubs bear the name.
+        private readonly Dictionary<string, (string[] Tokens, int Entry)> _clubs = new(StringComparer.Ordinal);
+
+        /// <summary>نادي الزمالك، النادي الأهلي المصري: a club's name without نادي, and without the country
+        /// adjective that tells it from its namesakes, is what sports reports call it.</summary>
+        private void AddClub(string name, int entry, EntityKind kind)
+        {
+            var tokens = Tokens(name);
+            if (kind != EntityKind.Organization || tokens.Length < 2 || tokens[0] is not (ClubWord or DefiniteClubWord))
+            {
+                return;
+            }
+
+            var bare = tokens[1..];
+            Add(bare);
+            if (bare.Length >= 2 && IsDefiniteNisba(bare[^1]))
+            {
+                Add(bare[..^1]);
+            }
+
+            void Add(string[] form)
+            {
+                var key = string.Join(' ', form);
+                _clubs[key] = _clubs.TryGetValue(key, out var existing) && existing.Entry != entry ? (form, -1) : (form, entry);
+            }
+        }
+
+        private static bool IsDefiniteNisba(string token) =>
+            token.Length >= 5 && token.StartsWith(Article, StringComparison.Ordinal) && token[^1] == '\u064A';
 
         private void ReadEntities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {
@@ -290,8 +325,11 @@ public static class LexiconCompiler
                     foreach (var alias in DataReader.Alternatives(f[4]))
                     {
                         AddSurface(alias, index, kind, 1, surfaces);
+                        AddClub(alias, index, kind);
                     }
                 }
+
+                AddClub(f[2], index, kind);
             }
         }
 

@@ -124,6 +124,29 @@ public sealed class EntityExtractorTests
     public void Extract_WawPlusAWordThatIsAlsoAName_IsNotAPersonOutsideAList(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
+    [Theory]
+    [InlineData("وتغلب برشلونة على ضيفه في مباراة الدوري مساء السبت.", "برشلونة", "org:fc-barcelona")]
+    [InlineData("تعادل الزمالك مع الإسماعيلي سلبيا في الدوري الممتاز.", "الزمالك", "org:zamalek")]
+    public void Extract_BareClubNameInASportsReport_IsTheClub(string text, string name, string id)
+    {
+        var e = Find(text, name);
+        Assert.Equal(EntityKind.Organization, e.Kind);
+        Assert.Equal(id, e.EntityId);
+    }
+
+    [Theory]
+    [InlineData("زار الوفد برشلونة لبحث الاستثمارات.", "برشلونة")]
+    [InlineData("وتقام المباراة في برشلونة مساء السبت.", "برشلونة")]
+    public void Extract_ClubCityOutsideAMatchOrAsTheVenue_StaysAPlace(string text, string name) =>
+        Assert.Equal(EntityKind.Location, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_ClubNamedByAnEverydayWord_IsNotTakenForTheClub()
+    {
+        const string text = "وعاقب الاتحاد الدولي اللاعب بإيقافه مباراتين.";
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "الاتحاد");
+    }
+
     [Fact]
     public void Extract_LaterSurnameMention_TakesTheFullNamesId()
     {
