@@ -107,9 +107,11 @@ internal sealed class EntityExtractor
     }
 
     // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
+    // So is كبيرا written without its tanween: a known word plus the alef of the accusative.
     private static bool IsWholeWord(Document doc, int index) =>
         HasTanween(doc, index) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
-        || doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false);
+        || doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false)
+        || IsAccusativeOfKnownWord(doc, index);
 
     // السياسة الخارجية الأميركية is "American foreign policy", not the State Department: a name that
     // begins with a definite adjective right after a definite common noun is that noun's adjective.

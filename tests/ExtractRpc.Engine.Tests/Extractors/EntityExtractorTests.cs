@@ -141,6 +141,14 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Location, Find(text, name).Kind);
 
     [Fact]
+    public void Extract_AccusativeWithoutTanween_IsNotAProcliticBeforeAPlace()
+    {
+        // كبيرا is "big" (كبير + the accusative alef), not ك + بيرا (Beira).
+        const string text = "وحققت الشركة نجاحا كبيرا في السوق هذا العام.";
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+    }
+
+    [Fact]
     public void Extract_ClubNamedByAnEverydayWord_IsNotTakenForTheClub()
     {
         const string text = "وعاقب الاتحاد الدولي اللاعب بإيقافه مباراتين.";
