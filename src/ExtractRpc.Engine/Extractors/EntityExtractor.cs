@@ -783,6 +783,18 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        // علي بيان، علي مبدأ عودة: where على is written with ya, the "name" must go on as a name does —
+        // a given name that is no common word (بيان is both), a particle or a known person next
+        // (علي حسن خليل، علي عبد الله صالح، علي لاريجاني).
+        if (!titled && words.FunctionWords.ContainsToken(doc, first, out _, allowClitic: false)
+            && !((words.FirstNames.ContainsToken(doc, first + 1, out _, allowClitic: false) && !words.CommonWords.ContainsToken(doc, first + 1, out _, allowClitic: false)
+                    && !words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false))
+                || IsParticle(doc, first + 1)
+                || (owner[first + 1] >= 0 && candidates[owner[first + 1]].Kind == EntityKind.Person)))
+        {
+            return false;
+        }
+
         var ambiguous = words.AmbiguousNames.ContainsToken(doc, first, out _);
         if ((length < 2 && !titled) || (ambiguous && !titled && length < 3))
         {
@@ -1087,6 +1099,8 @@ internal sealed class EntityExtractor
         var words = doc.Lexicon.Words;
         if (IsFunctionWord(doc, index)
             || HasTanween(doc, index)
+            || IsAccusativeOfKnownWord(doc, index)
+            || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)
             || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
             || words.SpeechVerbs.ContainsToken(doc, index, out _)

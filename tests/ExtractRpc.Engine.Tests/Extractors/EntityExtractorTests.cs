@@ -148,6 +148,20 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
     }
 
+    [Theory]
+    [InlineData("وقعت الدول الأعضاء علي بيان يدعو إلى الحوار.")]
+    [InlineData("ما زال العراق يوافق علي مبدا عودة المفتشين.")]
+    public void Extract_OnWrittenWithYaBeforeANoun_IsNotAPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
+    public void Extract_NameEndsBeforeAnAdverbInTheAccusative()
+    {
+        const string text = "واكتشف الروائي نجيب محفوظ مبكرا أن الزمن زمن الرواية.";
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == "نجيب محفوظ");
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("مبكرا", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Extract_ClubNamedByAnEverydayWord_IsNotTakenForTheClub()
     {
