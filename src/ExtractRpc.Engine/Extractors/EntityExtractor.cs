@@ -666,7 +666,14 @@ internal sealed class EntityExtractor
             break;
         }
 
-        if (j >= doc.Count || owner[j] >= 0)
+        // طالب الأمين العام، صاحب السمو حاكم دبي: another title follows (الأمين is also a given name),
+        // and the name, if any, comes after it.
+        // A one-word title that is also a given name and goes on with one is the name (الدكتور سيد
+        // محمد خاتمي).
+        if (j >= doc.Count || owner[j] >= 0
+            || (doc.Lexicon.Words.Titles.TryMatch(doc, j, out var next, allowClitic: false, maxTokens: 5)
+                && !(next.End == j + 1 && doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false)
+                    && j + 1 < doc.Count && owner[j + 1] < 0 && doc.Lexicon.Words.FirstNames.ContainsToken(doc, j + 1, out _, allowClitic: false))))
         {
             return false;
         }
