@@ -163,6 +163,14 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Extract_TheHouse_IsNotElbitSystems()
+    {
+        // إلبيت (Elbit) folds to البيت, "the house": a one-word alias that is a common word is not matched.
+        const string text = "وأضاف أن البيت المجاور كان مقفلا.";
+        Assert.Empty(Entities(text));
+    }
+
+    [Fact]
     public void Extract_ClubNamedByAnEverydayWord_IsNotTakenForTheClub()
     {
         const string text = "وعاقب الاتحاد الدولي اللاعب بإيقافه مباراتين.";
