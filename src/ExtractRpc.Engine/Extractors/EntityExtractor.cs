@@ -72,8 +72,10 @@ internal sealed class EntityExtractor
 
             // A one-word match through a skeleton, or a one-word person through a generated spelling
             // (قوته is "its strength", not a spelling of غوته), needs the person named in full: coreference.
+            // So does a one-word match reached both through a proclitic and a generated spelling
+            // (بقربه, "near it", is not ب + a g-letter spelling of جربة).
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
-                && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && entries[m.Value].Kind == EntityKind.Person)))
+                && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && (m.Skip > 0 || entries[m.Value].Kind == EntityKind.Person))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
                 && !ModifiesPreviousNoun(doc, m))
             {
@@ -167,8 +169,12 @@ internal sealed class EntityExtractor
                 continue;
             }
 
+            // A name follows its trigger in construct (مدينة X، بلدة X): after a definite trigger (المعبد
+            // يمتلئ، الجزيرة يعرف) comes an adjective or the verb of a new clause, unless the trigger is
+            // one that stands in apposition (العاصمة بغداد).
             if (words.PlaceTriggers.TryMatch(doc, i, out var trigger, maxTokens: 2)
                 && !(IsDefinite(doc, trigger.End - 1) && trigger.End < doc.Count && IsDefiniteNisba(doc, trigger.End))
+                && !(IsDefinite(doc, trigger.Start) && trigger.Value != "settlement")
                 && PlaceName(doc, trigger.End, candidates, owner))
             {
                 continue;

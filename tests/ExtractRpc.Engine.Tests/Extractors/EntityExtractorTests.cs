@@ -162,6 +162,20 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("مبكرا", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("وأشار إلى أن فريق الجزيرة يعرف هو الآخر قدر منافسه.")]
+    [InlineData("ويقال إن المعبد يمتلئ باستمرار بالزوار.")]
+    [InlineData("يهاجم الأسد إنسانا إن مر بقربه.")]
+    public void Extract_VerbAfterADefiniteTriggerOrAPronounNoun_IsNotAPlace(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+
+    [Fact]
+    public void Extract_CapitalInApposition_IsStillAPlace()
+    {
+        const string text = "وافتتحت البطولة في العاصمة الأردنية عمان أمس.";
+        Assert.Equal(EntityKind.Location, Find(text, "عمان").Kind);
+    }
+
     [Fact]
     public void Extract_TheHouse_IsNotElbitSystems()
     {
