@@ -283,6 +283,9 @@ public static class LexiconCompiler
             }
         }
 
+        private static bool IsAcronym(string english) =>
+            english.Length is >= 2 and <= 8 && english.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '+');
+
         private static bool IsDefiniteNisba(string token) =>
             token.Length >= 5 && token.StartsWith(Article, StringComparison.Ordinal) && token[^1] == '\u064A';
 
@@ -326,6 +329,14 @@ public static class LexiconCompiler
                     {
                         AddSurface(alias, index, kind, 1, surfaces);
                         AddClub(alias, index, kind);
+
+                        // أوبك and الأوبك, آسيان and الآسيان: an acronym read as a word takes the article
+                        // too. Only for bodies known by an acronym (OPEC, ASEAN), so that حماس never
+                        // becomes الحماس, "the enthusiasm".
+                        if (kind == EntityKind.Organization && IsAcronym(f[3]) && !alias.Contains(' ') && !alias.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+                        {
+                            AddSurface("\u0627\u0644" + alias, index, kind, 1, surfaces);
+                        }
                     }
                 }
 

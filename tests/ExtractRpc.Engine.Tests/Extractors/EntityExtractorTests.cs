@@ -177,6 +177,15 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Extract_AcronymWithTheArticle_IsTheBodyButAWordIsNot()
+    {
+        const string text = "ودعت الأوبك والآسيان إلى التحرك، وأكدت حماس أن الحماس كبير.";
+        Assert.Equal("org:opec", Find(text, "الأوبك").EntityId);
+        Assert.Equal("org:asean", Find(text, "الآسيان").EntityId);
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "الحماس");
+    }
+
+    [Fact]
     public void Extract_TheHouse_IsNotElbitSystems()
     {
         // إلبيت (Elbit) folds to البيت, "the house": a one-word alias that is a common word is not matched.
