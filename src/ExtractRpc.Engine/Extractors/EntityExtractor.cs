@@ -154,6 +154,7 @@ internal sealed class EntityExtractor
 
             if (owner[i] >= 0)
             {
+                LongerThanKnownPerson(doc, i, candidates, owner);
                 continue;
             }
 
@@ -188,6 +189,25 @@ internal sealed class EntityExtractor
 
             SpeakerAfterVerb(doc, i, candidates, owner);
         }
+    }
+
+    /// <summary>
+    /// أحمد يوسف الجفيري is not أحمد يوسف: a person the lexicon knows by two or more words, followed at
+    /// once by a family name in nisba form that no list knows, is someone else, named at greater length.
+    /// </summary>
+    private static void LongerThanKnownPerson(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var c = candidates[owner[i]];
+        var end = c.End;
+        if (c.First != i || c.Kind != EntityKind.Person || c.Source != MentionSource.Lexicon || c.Length < 2
+            || end >= doc.Count || owner[end] >= 0 || !doc.Text[end].SpaceBefore
+            || !IsDefiniteNisba(doc, end) || WrittenWord(doc, end)[^1] != '\u064A' || !IsNameLike(doc, end, allowArticle: true)
+            || doc.Lexicon.Words.Ordinals.ContainsToken(doc, end, out _))
+        {
+            return; // الثاني (an ordinal), الرمضانية (a feminine adjective of what follows)
+        }
+
+        AddPerson(doc, i, end + 1, 0.75f, candidates, owner, c.Skip);
     }
 
     /// <summary>
@@ -746,6 +766,12 @@ internal sealed class EntityExtractor
                     end = c.End;
                     known = c;
                 }
+                else if (c.Kind == EntityKind.Nationality && c.First == end && c.End == end + 1 && c.Skip == 0 && end > first && !StartsWithArticle(doc, end))
+                {
+                    // جون كندي، أحمد مصري: an indefinite nisba right after a name is a surname (an adjective
+                    // of the person would take the article).
+                    end++;
+                }
 
                 break;
             }
@@ -1113,6 +1139,7 @@ internal sealed class EntityExtractor
         if (IsFunctionWord(doc, index)
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
+            || HasObjectSuffix(WrittenWord(doc, index)) && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)
             || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)

@@ -185,6 +185,13 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "الحماس");
     }
 
+    [Theory]
+    [InlineData("لكن الرئيس جون كندي رفض التدخل في الأزمة.", "جون كندي")]
+    [InlineData("ترتدي بطلته النجمة سميحة أيوب وغيرها الحجاب.", "سميحة أيوب")]
+    [InlineData("وكان السيد أحمد يوسف الجفيري رئيس القسم قد أعلن ذلك.", "أحمد يوسف الجفيري")]
+    public void Extract_NameBoundaries(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
     [Fact]
     public void Extract_TheHouse_IsNotElbitSystems()
     {
