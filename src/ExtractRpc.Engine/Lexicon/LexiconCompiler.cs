@@ -116,6 +116,7 @@ public static class LexiconCompiler
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
             var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
             var commonWords = ReadList(File("lexicon/rules/common_words.txt"), 1, f => true, "common_words");
+            commonWords.AddRange(ReadList(File("lexicon/rules/common_words_more.txt"), 1, f => true, "common_words_more"));
             foreach (var (tokens, _) in commonWords.Where(w => w.Tokens.Length == 1))
             {
                 _commonWords.Add(tokens[0]);
