@@ -1130,7 +1130,8 @@ internal sealed class EntityExtractor
     /// <summary>A word that may be part of a name: not a function word, title, speech verb or known common word.</summary>
     private static bool IsNameLike(Document doc, int index, bool allowArticle)
     {
-        if (!doc.IsWord(index) || doc.Text[index].Length < 2)
+        // The rules read Arabic names: a word in Latin letters (ماريك Mileva Maric) is a gloss, not part of one.
+        if (!doc.IsWord(index) || doc.Text[index].Length < 2 || char.IsAsciiLetter(doc.Text.TokenText(index)[0]))
         {
             return false;
         }

@@ -91,6 +91,7 @@ public static class LexiconCompiler
             // A foreign first name is written with any g-letter (سيرغي، سيرجي، سيرقي): those spellings join
             // the list. An Arabic name keeps its letters (غادة is not قادة).
             var firstNames = ReadList(File("lexicon/rules/first_names.tsv"), 1, f => f.Length > 2 && f[2] == "foreign", "first_names");
+            firstNames.AddRange(ReadList(File("lexicon/rules/first_names_more.tsv"), 1, f => f.Length > 2 && f[2] == "foreign", "first_names_more"));
             foreach (var (tokens, _) in firstNames.Where(n => n.Value && n.Tokens.Length == 1).ToList())
             {
                 foreach (var variant in SpellingVariants.Of(tokens[0]).Where(v => !_functionWords.Contains(v)))
@@ -264,6 +265,12 @@ public static class LexiconCompiler
         /// adjective that tells it from its namesakes, is what sports reports call it.</summary>
         private void AddClub(string name, int entry, EntityKind kind)
         {
+            // Most names are no club's: look before tokenizing.
+            if (kind != EntityKind.Organization || !(name.StartsWith("\u0646\u0627\u062F\u064A", StringComparison.Ordinal) || name.StartsWith("\u0627\u0644\u0646\u0627\u062F\u064A", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
             var tokens = Tokens(name);
             if (kind != EntityKind.Organization || tokens.Length < 2 || tokens[0] is not (ClubWord or DefiniteClubWord))
             {
