@@ -53,6 +53,39 @@ public static class LexiconCompiler
         return files;
     }
 
+    /// <summary>The folded tokens of a name or word from a data file.</summary>
+    internal static string[] SurfaceTokens(string surface)
+    {
+        // Most entries are one plain word of Arabic letters: its one token is the word folded.
+        // (LexiconCompilerTests checks this shortcut against the tokenizer for every built-in line.)
+        if (IsPlainArabicWord(surface))
+        {
+            return [ArabicNormalizer.Normalize(surface)];
+        }
+
+        return Tokenize(surface);
+    }
+
+    /// <summary>Letters from hamza to yeh only: no marks, digits, spaces or punctuation.</summary>
+    internal static bool IsPlainArabicWord(string surface) =>
+        surface.Length > 0 && !surface.AsSpan().ContainsAnyExceptInRange('\u0621', '\u064A') && !surface.Contains('\u0640');
+
+    /// <summary>The folded tokens of <paramref name="surface"/>, as the text analyzer makes them.</summary>
+    internal static string[] Tokenize(string surface)
+    {
+        using var analyzed = AnalyzedText.Create(surface);
+        var tokens = new List<string>(analyzed.Count);
+        for (var i = 0; i < analyzed.Count; i++)
+        {
+            if (analyzed[i].Kind != TokenKind.LineBreak)
+            {
+                tokens.Add(analyzed.TokenText(i).ToString());
+            }
+        }
+
+        return [.. tokens];
+    }
+
     /// <summary>One compilation: collects phrases, then builds the vocabulary and the tables.</summary>
     private sealed class Compilation(List<string> errors)
     {
@@ -611,20 +644,7 @@ public static class LexiconCompiler
             return ids;
         }
 
-        private static string[] Tokens(string surface)
-        {
-            using var analyzed = AnalyzedText.Create(surface);
-            var tokens = new List<string>(analyzed.Count);
-            for (var i = 0; i < analyzed.Count; i++)
-            {
-                if (analyzed[i].Kind != TokenKind.LineBreak)
-                {
-                    tokens.Add(analyzed.TokenText(i).ToString());
-                }
-            }
-
-            return [.. tokens];
-        }
+        private static string[] Tokens(string surface) => SurfaceTokens(surface);
 
         private static int Int(string s) => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 

@@ -33,6 +33,33 @@ public class LexiconCompilerTests
     }
 
     [Fact]
+    public void SurfaceTokens_ShortcutForPlainWords_AgreesWithTheTokenizerOnEveryBuiltInLine()
+    {
+        var checkedWords = 0;
+        foreach (var file in LexiconCompiler.BuiltInFiles())
+        {
+            foreach (var line in file.Content.Split('\n'))
+            {
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                foreach (var field in line.TrimEnd('\r').Split('\t').SelectMany(f => f.Split('|')))
+                {
+                    if (LexiconCompiler.IsPlainArabicWord(field))
+                    {
+                        Assert.Equal(LexiconCompiler.Tokenize(field), LexiconCompiler.SurfaceTokens(field));
+                        checkedWords++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(checkedWords > 20_000, $"only {checkedWords} plain words checked");
+    }
+
+    [Fact]
     public void BuiltIn_SouthLebanonInBothItsSpellings_IsOneEntity()
     {
         var result = TestLexicon.Extract("انتشر الجيش في جنوب لبنان، ثم عاد الهدوء إلى الجنوب اللبناني.", ExtractionKinds.Entities);
