@@ -109,7 +109,7 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, Ser
             var response = ResponseMapper.ToResponse(request.Id, validated.Text, result, validated.Unit, validated.Options.TimeZone);
             if (key is not null)
             {
-                cache.Set(key, response, validated.Text.Length);
+                cache.Set(key, response);
             }
 
             activity?.SetTag("extractrpc.cache", key is null ? "off" : "miss");
