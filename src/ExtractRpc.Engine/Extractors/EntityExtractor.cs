@@ -242,7 +242,7 @@ internal sealed class EntityExtractor
     private static bool InSportsSentence(Document doc, int index, int window)
     {
         var sports = doc.Lexicon.Words.SportsWords;
-        for (var k = index - 1; k >= 0 && index - k <= window && !IsSentenceBreak(doc, k); k--)
+        for (var k = index - 1; k >= 0 && index - k <= window && !doc.Text.IsSentenceEnd(k); k--)
         {
             if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
             {
@@ -250,7 +250,7 @@ internal sealed class EntityExtractor
             }
         }
 
-        for (var k = index + 1; k < doc.Count && k - index <= window && !IsSentenceBreak(doc, k); k++)
+        for (var k = index + 1; k < doc.Count && k - index <= window && !doc.Text.IsSentenceEnd(k); k++)
         {
             if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
             {
@@ -259,13 +259,6 @@ internal sealed class EntityExtractor
         }
 
         return false;
-    }
-
-    private static bool IsSentenceBreak(Document doc, int index)
-    {
-        var token = doc.Text[index];
-        return token.Kind == TokenKind.LineBreak
-            || (token.Kind == TokenKind.Punct && doc.Text.Normalized.Chars[token.Start] is '.' or '!' or '?' or '\u061F');
     }
 
     // الاتحاد، الشباب، الوحدة، تشرين، أحد: a club named by an everyday word needs more than a sports

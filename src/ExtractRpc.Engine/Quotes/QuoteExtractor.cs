@@ -869,28 +869,7 @@ internal sealed class QuoteExtractor
         private bool IsQuoteMark(int k) =>
             k >= 0 && k < _t.Count && _t[k].Kind == TokenKind.Punct && QuoteMarks.IsQuoteMark(_t.Normalized.Chars[_t[k].Start]);
 
-        private bool IsSentenceEnd(int k)
-        {
-            if (k < 0 || k >= _t.Count)
-            {
-                return true;
-            }
-
-            var token = _t[k];
-            if (token.Kind == TokenKind.LineBreak)
-            {
-                return true;
-            }
-
-            if (token.Kind != TokenKind.Punct)
-            {
-                return false;
-            }
-
-            var c = _t.Normalized.Chars[token.Start];
-            // A full stop between digits (4.5) does not end a sentence.
-            return c is '\u061F' or '?' or '!' || (c == '.' && !(k + 1 < _t.Count && !_t[k + 1].SpaceBefore && _t[k + 1].Kind == TokenKind.Number));
-        }
+        private bool IsSentenceEnd(int k) => _t.IsSentenceEnd(k);
 
         // A reported clause ends with its sentence, or where a new speech act starts (، معتبرة أن …).
         private int ClauseEnd(int from)

@@ -43,6 +43,32 @@ public sealed class AnalyzedText : IDisposable
     public bool IsPunct(int index, char c) =>
         (uint)index < (uint)Count && _tokens[index].Kind == TokenKind.Punct && Normalized.Chars[_tokens[index].Start] == c;
 
+    /// <summary>
+    /// True when token <paramref name="index"/> ends a sentence: a line break, ؟ ? ! or a full stop
+    /// (not one between digits, as in 4.5). Outside the text counts as an end.
+    /// </summary>
+    public bool IsSentenceEnd(int index)
+    {
+        if ((uint)index >= (uint)Count)
+        {
+            return true;
+        }
+
+        var token = _tokens[index];
+        if (token.Kind == TokenKind.LineBreak)
+        {
+            return true;
+        }
+
+        if (token.Kind != TokenKind.Punct)
+        {
+            return false;
+        }
+
+        var c = Normalized.Chars[token.Start];
+        return c is '\u061F' or '?' or '!' || (c == '.' && !(index + 1 < Count && !_tokens[index + 1].SpaceBefore && _tokens[index + 1].Kind == TokenKind.Number));
+    }
+
     /// <summary>Original span of tokens <c>[first, last]</c>, from folded char <paramref name="skip"/> of the first.</summary>
     public TextSpan Span(int first, int last, int skip = 0) =>
         Normalized.ToOriginal(_tokens[first].Start + skip, _tokens[last].End);
