@@ -80,8 +80,9 @@ internal sealed class EntityExtractor
                 && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
-                // برشلونة، ليفربول in a match report are the clubs, not the cities.
-                if (e.Kind == EntityKind.Location && !IsCountryId(e.Id) && !IsPlaceSlot(doc, m.Start, m.Skip)
+                // برشلونة، ليفربول in a match report are the clubs, not the cities; مصر there is the national
+                // side, still the country.
+                if (e.Kind == EntityKind.Location && !e.IsCountry && !IsPlaceSlot(doc, m.Start, m.Skip)
                     && TryClub(doc, m.Start, m.End, NearSportsWindow, candidates, owner))
                 {
                     i = m.End;
@@ -320,9 +321,6 @@ internal sealed class EntityExtractor
 
         return true;
     }
-
-    // Countries have two-letter ids (loc:eg): in a sports report مصر is the national side, still the country.
-    private static bool IsCountryId(string id) => id.Length == 6 && id.StartsWith("loc:", StringComparison.Ordinal);
 
     /// <summary>
     /// وقال عنان إن …، وأكد غريب « …»، وأشار السقاف إلى أن …: right after a speech verb, one to three

@@ -445,7 +445,7 @@ public static class LexiconCompiler
         }
 
         // Countries are ids of the form loc:xx (ISO 3166 alpha-2).
-        private bool IsCountry(int entry) => _entries.Count > entry && _entries[entry].Id.Length == 6 && _entries[entry].Id.StartsWith("loc:", StringComparison.Ordinal);
+        private bool IsCountry(int entry) => _entries.Count > entry && _entries[entry].IsCountry;
 
         private void ReadNationalities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {

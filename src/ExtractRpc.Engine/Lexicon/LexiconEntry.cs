@@ -19,7 +19,11 @@ public enum EntityKind : byte
 /// <param name="Canonical">Canonical Arabic name.</param>
 /// <param name="English">English name.</param>
 /// <param name="Source">The data file it came from.</param>
-public sealed record LexiconEntry(string Id, EntityKind Kind, string Canonical, string English, string Source);
+public sealed record LexiconEntry(string Id, EntityKind Kind, string Canonical, string English, string Source)
+{
+    /// <summary>True for a country or territory: its id is loc: and a two-letter code (loc:eg).</summary>
+    public bool IsCountry => Id.Length == 6 && Id.StartsWith("loc:", StringComparison.Ordinal);
+}
 
 /// <summary>A data file handed to the lexicon compiler: a name for messages and its UTF-8 text.</summary>
 /// <param name="Name">Where it came from (a resource name or a path).</param>
