@@ -83,7 +83,8 @@ internal sealed class EntityExtractor
                 // برشلونة، ليفربول in a match report are the clubs, not the cities; مصر there is the national
                 // side, still the country.
                 if (e.Kind == EntityKind.Location && !e.IsCountry && !IsPlaceSlot(doc, m.Start, m.Skip)
-                    && TryClub(doc, m.Start, m.End, NearSportsWindow, candidates, owner))
+                    && doc.Lexicon.Words.Clubs.TryMatch(doc, m.Start, out var club, maxTokens: 4) && club.End == m.End
+                    && TryClub(doc, club, NearSportsWindow, candidates, owner))
                 {
                     i = m.End;
                     continue;
@@ -161,7 +162,7 @@ internal sealed class EntityExtractor
 
             // تعادل الزمالك مع الأهلي: in a sports report a bare club name is the club.
             if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4) && IsFree(owner, i, club.End) && !HasOrdinaryWord(doc, i, club.End)
-                && TryClub(doc, i, club.End, SportsWindow, candidates, owner))
+                && TryClub(doc, club, SportsWindow, candidates, owner))
             {
                 continue;
             }
@@ -212,14 +213,14 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>
-    /// Adds the club named by tokens [<paramref name="first"/>, <paramref name="end"/>) when they are a
-    /// bare club name and the sentence is a sports report. A name several clubs bear (الأهلي) gets a
+    /// Adds the club a bare club name (<paramref name="club"/>, a match in the club table) stands for when
+    /// its sentence is a sports report. A name several clubs bear (الأهلي) gets a
     /// document-scoped id: the report says which club, the lexicon cannot.
     /// </summary>
-    private static bool TryClub(Document doc, int first, int end, int window, List<Candidate> candidates, int[] owner)
+    private static bool TryClub(Document doc, PhraseMatch<int> club, int window, List<Candidate> candidates, int[] owner)
     {
-        var words = doc.Lexicon.Words;
-        if (!words.Clubs.TryMatch(doc, first, out var club, maxTokens: 4) || club.End != end || !InSportsSentence(doc, first, window))
+        var (first, end) = (club.Start, club.End);
+        if (!InSportsSentence(doc, first, window))
         {
             return false;
         }

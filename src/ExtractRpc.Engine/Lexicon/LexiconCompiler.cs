@@ -299,13 +299,13 @@ public static class LexiconCompiler
         private void AddClub(string name, int entry, EntityKind kind)
         {
             // Most names are no club's: look before tokenizing.
-            if (kind != EntityKind.Organization || !(name.StartsWith("\u0646\u0627\u062F\u064A", StringComparison.Ordinal) || name.StartsWith("\u0627\u0644\u0646\u0627\u062F\u064A", StringComparison.Ordinal)))
+            if (kind != EntityKind.Organization || !(name.StartsWith(ClubWord, StringComparison.Ordinal) || name.StartsWith(DefiniteClubWord, StringComparison.Ordinal)))
             {
                 return;
             }
 
             var tokens = Tokens(name);
-            if (kind != EntityKind.Organization || tokens.Length < 2 || tokens[0] is not (ClubWord or DefiniteClubWord))
+            if (tokens.Length < 2 || tokens[0] is not (ClubWord or DefiniteClubWord))
             {
                 return;
             }
