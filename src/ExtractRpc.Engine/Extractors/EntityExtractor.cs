@@ -390,7 +390,8 @@ internal sealed class EntityExtractor
         }
 
         var firstName = words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
-        if (!firstName && (word.Length < 4 || HasObjectSuffix(word) || IsAccusativeOfKnownWord(doc, index) || StartsWithPrepositionAndArticle(doc.Text.TokenText(index))))
+        // (IsNameLike has already refused pronoun-suffixed words and accusatives of known words.)
+        if (!firstName && (word.Length < 4 || StartsWithPrepositionAndArticle(doc.Text.TokenText(index))))
         {
             return false;
         }
@@ -1132,7 +1133,7 @@ internal sealed class EntityExtractor
         if (IsFunctionWord(doc, index)
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
-            || HasObjectSuffix(WrittenWord(doc, index)) && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            || HasObjectSuffix(WrittenWord(doc, index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)
             || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
