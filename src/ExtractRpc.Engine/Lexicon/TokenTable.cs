@@ -25,52 +25,49 @@ internal sealed class TokenTable
     /// <summary>Builds the table; a key given twice keeps its last value.</summary>
     public TokenTable(IEnumerable<KeyValuePair<string, int>> items)
     {
-        var keys = new List<string>();
-        var values = new List<int>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, value) in items)
-        {
-            if (index.TryGetValue(key, out var at))
-            {
-                values[at] = value;
-                continue;
-            }
-
-            index.Add(key, keys.Count);
-            keys.Add(key);
-            values.Add(value);
-        }
-
-        Count = keys.Count;
+        var list = items as IReadOnlyList<KeyValuePair<string, int>> ?? [.. items];
         var capacity = 16;
-        while (capacity < Count * 2)
+        while (capacity < list.Count * 2)
         {
             capacity <<= 1;
         }
 
         _mask = capacity - 1;
         _slots = new Slot[capacity];
-        _starts = new int[Count + 1];
-        _values = [.. values];
-        _chars = new char[keys.Sum(k => k.Length)];
-        var offset = 0;
-        for (var e = 0; e < keys.Count; e++)
+        _starts = new int[list.Count + 1];
+        _values = new int[list.Count];
+        _chars = new char[list.Sum(p => p.Key.Length)];
+        var count = 0;
+        foreach (var (key, value) in list)
         {
-            var key = keys[e];
-            _starts[e] = offset;
-            key.CopyTo(_chars.AsSpan(offset));
-            offset += key.Length;
             var hash = Hash(key);
             var slot = (int)(hash & (uint)_mask);
+            var existing = -1;
             while (_slots[slot].Entry != 0)
             {
+                var e = _slots[slot].Entry - 1;
+                if (_slots[slot].Hash == hash && key.AsSpan().SequenceEqual(_chars.AsSpan(_starts[e], _starts[e + 1] - _starts[e])))
+                {
+                    existing = e;
+                    break;
+                }
+
                 slot = (slot + 1) & _mask;
             }
 
-            _slots[slot] = new Slot(hash, e + 1);
+            if (existing >= 0)
+            {
+                _values[existing] = value;
+                continue;
+            }
+
+            key.CopyTo(_chars.AsSpan(_starts[count]));
+            _starts[count + 1] = _starts[count] + key.Length;
+            _values[count] = value;
+            _slots[slot] = new Slot(hash, ++count);
         }
 
-        _starts[keys.Count] = offset;
+        Count = count;
     }
 
     /// <summary>Number of keys.</summary>
