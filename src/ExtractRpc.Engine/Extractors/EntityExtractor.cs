@@ -241,18 +241,15 @@ internal sealed class EntityExtractor
 
     /// <summary>True when the sentence around token <paramref name="index"/> has a word only sport uses
     /// (مباراة، الدوري، المدرب، ركلة جزاء).</summary>
-    private static bool InSportsSentence(Document doc, int index, int window)
+    private static bool InSportsSentence(Document doc, int index, int window) =>
+        HasSportsWord(doc, index, -1, window) || HasSportsWord(doc, index, +1, window);
+
+    /// <summary>True when a sports word stands within <paramref name="window"/> tokens of
+    /// <paramref name="index"/> in direction <paramref name="step"/>, before the sentence ends.</summary>
+    private static bool HasSportsWord(Document doc, int index, int step, int window)
     {
         var sports = doc.Lexicon.Words.SportsWords;
-        for (var k = index - 1; k >= 0 && index - k <= window && !doc.Text.IsSentenceEnd(k); k--)
-        {
-            if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
-            {
-                return true;
-            }
-        }
-
-        for (var k = index + 1; k < doc.Count && k - index <= window && !doc.Text.IsSentenceEnd(k); k++)
+        for (var k = index + step; Math.Abs(k - index) <= window && !doc.Text.IsSentenceEnd(k); k += step)
         {
             if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
             {
