@@ -104,32 +104,24 @@ public sealed class ExtractionPipeline
     /// The tokens where a dateline may start: [0, head end) are the first <see cref="DatelineLines"/>
     /// lines, [tail start, count) the last ones (the two overlap in a short article).
     /// </summary>
-    private static (int HeadEnd, int TailStart) DatelineRegions(Document doc)
+    private static (int HeadEnd, int TailStart) DatelineRegions(Document doc) =>
+        (TokenAfterBreak(doc, 0, +1) ?? doc.Count, TokenAfterBreak(doc, doc.Count - 1, -1) ?? 0);
+
+    /// <summary>The token after the <see cref="DatelineLines"/>-th line break met going from
+    /// <paramref name="from"/> in direction <paramref name="step"/>, or null when there are fewer.</summary>
+    private static int? TokenAfterBreak(Document doc, int from, int step)
     {
         var t = doc.Text;
-        var headEnd = t.Count;
         var breaks = 0;
-        for (var i = 0; i < t.Count; i++)
+        for (var i = from; i >= 0 && i < t.Count; i += step)
         {
             if (t[i].Kind == TokenKind.LineBreak && ++breaks == DatelineLines)
             {
-                headEnd = i + 1;
-                break;
+                return i + 1;
             }
         }
 
-        var tailStart = 0;
-        breaks = 0;
-        for (var i = t.Count - 1; i >= 0; i--)
-        {
-            if (t[i].Kind == TokenKind.LineBreak && ++breaks == DatelineLines)
-            {
-                tailStart = i + 1;
-                break;
-            }
-        }
-
-        return (headEnd, tailStart);
+        return null;
     }
 
     /// <summary>
