@@ -24,6 +24,12 @@ public sealed class AccessAndLoadTests
         var header = await client.ExtractAsync(s_request, new Metadata { { "x-api-key", "s3cret-key" } });
         Assert.NotEmpty(header.Entities);
 
+        // The response is cached now, and a cached answer still needs the key.
+        var cachedWithoutKey = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request));
+        Assert.Equal(StatusCode.Unauthenticated, cachedWithoutKey.StatusCode);
+        var cachedWrongKey = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request, new Metadata { { "authorization", "Bearer guess" } }));
+        Assert.Equal(StatusCode.Unauthenticated, cachedWrongKey.StatusCode);
+
         var health = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
@@ -43,13 +49,19 @@ public sealed class AccessAndLoadTests
         await stream.RequestStream.WriteAsync(new ExtractRequest { Id = "1", Text = s_request.Text });
         Assert.True(await stream.ResponseStream.MoveNext());
 
-        var busy = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(s_request));
+        var fresh = new ExtractRequest { Text = "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء الأردني." };
+        var busy = await Assert.ThrowsAsync<RpcException>(async () => await client.ExtractAsync(fresh));
         Assert.Equal(StatusCode.ResourceExhausted, busy.StatusCode);
         Assert.Contains("MaxConcurrentCalls", busy.Status.Detail, StringComparison.Ordinal);
 
+        // The stream's article is in the cache now: answering it again does no extraction, so it takes no slot.
+        var cached = await client.ExtractAsync(new ExtractRequest { Id = "again", Text = s_request.Text });
+        Assert.Equal("again", cached.Id);
+        Assert.Contains(cached.Entities, e => e.Text == "سيرغي لافروف");
+
         await stream.RequestStream.CompleteAsync();
         Assert.False(await stream.ResponseStream.MoveNext());
-        Assert.NotEmpty((await client.ExtractAsync(s_request)).Entities);
+        Assert.NotEmpty((await client.ExtractAsync(fresh)).Entities);
     }
 }
 

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using ExtractRpc.Protocol.V1;
+using ExtractRpc.Server.Services;
 using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtractRpc.Server.Tests;
 
@@ -30,7 +34,67 @@ public sealed class RawFrameTests
         Assert.Contains("1000", detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RepeatedArticle_IsAnsweredFromTheCache_WithWhatTheServiceSent_AndItsOwnId()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync();
+        var cache = host.Services.GetRequiredService<ResultCache>();
+        var request = new ExtractRequest { Id = "first", Text = Seeds.All[0].Text, ReferenceTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2023, 11, 10, 0, 0, 0, TimeSpan.Zero)) };
+        var (status, _, body) = await SendAsync(host.Address, request.ToByteArray());
+        Assert.Equal("0", status);
+        var first = ExtractResponse.Parser.ParseFrom(body);
+        Assert.Equal(0, cache.Hits);
+
+        // An id longer than 127 bytes takes a two-byte length on the wire.
+        request.Id = "ثانٍ-" + new string('x', 300);
+        (status, _, body) = await SendAsync(host.Address, request.ToByteArray());
+        Assert.Equal("0", status);
+        Assert.Equal(1, cache.Hits);
+        var second = ExtractResponse.Parser.ParseFrom(body);
+        Assert.Equal(request.Id, second.Id);
+        Assert.Contains(second.Entities, e => e.CanonicalName == "جو بايدن");
+        second.Id = first.Id;
+        Assert.Equal(first, second);
+
+        // No id at all.
+        request.Id = "";
+        (status, _, body) = await SendAsync(host.Address, request.ToByteArray());
+        Assert.Equal(2, cache.Hits);
+        second = ExtractResponse.Parser.ParseFrom(body);
+        Assert.Equal("", second.Id);
+        second.Id = first.Id;
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task ASecondMessageInAUnaryCall_IsInvalidArgument()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync();
+        var message = new ExtractRequest { Text = "قال الرئيس." }.ToByteArray();
+        var (status, detail, _) = await SendAsync(host.Address, message, frames: 2);
+        Assert.Equal("3", status);
+        Assert.Contains("one message", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMessageWithAGroup_IsReadByProtobuf_AndAnswered()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync();
+        // Field 9, a group (start tag 0x4B, end tag 0x4C) holding a varint: legal protobuf, unknown here.
+        var message = new ExtractRequest { Text = "زار سيرغي لافروف دمشق." }.ToByteArray().Concat(new byte[] { 0x4B, 0x08, 0x01, 0x4C }).ToArray();
+        var (status, _, body) = await SendAsync(host.Address, message);
+        Assert.Equal("0", status);
+        Assert.Contains(ExtractResponse.Parser.ParseFrom(body).Entities, e => e.Text == "سيرغي لافروف");
+    }
+
     internal static async Task<(string? Status, string? Message)> PostAsync(string address, byte[] message)
+    {
+        var (status, detail, _) = await SendAsync(address, message);
+        return (status, detail);
+    }
+
+    // Posts the message in a gRPC frame (repeated 'frames' times); returns the status, its message and the response message.
+    private static async Task<(string? Status, string? Message, byte[] Body)> SendAsync(string address, byte[] message, int frames = 1)
     {
         using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         var frame = new byte[5 + message.Length];
@@ -39,6 +103,7 @@ public sealed class RawFrameTests
         frame[3] = (byte)(message.Length >> 8);
         frame[4] = (byte)message.Length;
         message.CopyTo(frame, 5);
+        frame = Enumerable.Repeat(frame, frames).SelectMany(f => f).ToArray();
         using var content = new ByteArrayContent(frame);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         using var request = new HttpRequestMessage(HttpMethod.Post, address.TrimEnd('/') + "/extractrpc.v1.Extractor/Extract")
@@ -49,10 +114,11 @@ public sealed class RawFrameTests
         };
         request.Headers.TryAddWithoutValidation("te", "trailers");
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        await response.Content.ReadAsByteArrayAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
         string? Header(string key) =>
             response.TrailingHeaders.TryGetValues(key, out var t) ? t.First() : response.Headers.TryGetValues(key, out var h) ? h.First() : null;
         var status = Header("grpc-status") ?? $"http {(int)response.StatusCode} {response.Version} {string.Join(";", response.Headers.Select(h => h.Key))}|{string.Join(";", response.TrailingHeaders.Select(h => h.Key))}";
-        return (status, Uri.UnescapeDataString(Header("grpc-message") ?? ""));
+        var body = bytes.Length >= 5 ? bytes[5..] : [];
+        return (status, Uri.UnescapeDataString(Header("grpc-message") ?? ""), body);
     }
 }

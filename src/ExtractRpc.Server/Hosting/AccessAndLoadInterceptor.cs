@@ -81,21 +81,40 @@ public sealed class AccessAndLoadInterceptor : Interceptor, IDisposable
 
     private void Authenticate(ServerCallContext context)
     {
-        if (_keys.Length == 0)
+        var presented = PresentedKey(context.RequestHeaders.GetValue("x-api-key"), context.RequestHeaders.GetValue("authorization"));
+        if (_keys.Length != 0 && presented is null)
         {
-            return;
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "an API key is required: send 'authorization: Bearer KEY' or 'x-api-key: KEY'"));
         }
 
-        var presented = context.RequestHeaders.GetValue("x-api-key");
-        var authorization = context.RequestHeaders.GetValue("authorization");
-        if (presented is null && authorization is not null && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!Admits(presented))
         {
-            presented = authorization["Bearer ".Length..].Trim();
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not valid"));
+        }
+    }
+
+    /// <summary>
+    /// True when a call with these headers may proceed: no keys are configured, or it presents one of
+    /// them (<c>x-api-key</c>, or <c>authorization: Bearer</c>).
+    /// </summary>
+    public bool Admits(string? apiKeyHeader, string? authorizationHeader) =>
+        _keys.Length == 0 || Admits(PresentedKey(apiKeyHeader, authorizationHeader));
+
+    private static string? PresentedKey(string? apiKeyHeader, string? authorizationHeader) =>
+        apiKeyHeader ?? (authorizationHeader is not null && authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? authorizationHeader["Bearer ".Length..].Trim()
+            : null);
+
+    private bool Admits(string? presented)
+    {
+        if (_keys.Length == 0)
+        {
+            return true;
         }
 
         if (presented is null)
         {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "an API key is required: send 'authorization: Bearer KEY' or 'x-api-key: KEY'"));
+            return false;
         }
 
         var bytes = Encoding.UTF8.GetBytes(presented);
@@ -105,10 +124,7 @@ public sealed class AccessAndLoadInterceptor : Interceptor, IDisposable
             valid |= key.Length == bytes.Length && CryptographicOperations.FixedTimeEquals(key, bytes);
         }
 
-        if (!valid)
-        {
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "the API key is not valid"));
-        }
+        return valid;
     }
 
     private async ValueTask<RateLimitLease> AcquireAsync(ServerCallContext context)

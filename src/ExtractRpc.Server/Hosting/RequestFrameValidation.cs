@@ -12,11 +12,12 @@ namespace ExtractRpc.Server.Hosting;
 /// bytes into U+FFFD), is answered INVALID_ARGUMENT with a message saying what is wrong; one over the
 /// size limit is RESOURCE_EXHAUSTED naming the limit. grpc-dotnet
 /// reads the message before any interceptor runs and reports such failures as UNKNOWN, hence a
-/// middleware. Compressed messages are left to gRPC.
+/// middleware. Compressed messages are left to gRPC. A valid request whose response is cached is
+/// answered here by <see cref="Services.CacheHitResponder"/>.
 /// </summary>
-public sealed class RequestFrameValidation(RequestDelegate next, IOptions<ExtractorOptions> options)
+public sealed class RequestFrameValidation(RequestDelegate next, IOptions<ExtractorOptions> options, Services.CacheHitResponder cacheHits)
 {
-    private const string ExtractPath = "/extractrpc.v1.Extractor/Extract";
+    private const string ExtractPath = Services.CacheHitResponder.Method;
 
     /// <summary>Runs the check, then the rest of the pipeline.</summary>
     public async Task InvokeAsync(HttpContext context)
@@ -28,49 +29,180 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
             return;
         }
 
+        // The frame is read here, whole, and handed on as the request body unless it is answered here.
+        var body = context.Request.Body;
         var limit = options.Value.MaxMessageBytes;
-        context.Request.EnableBuffering(bufferThreshold: Math.Min(limit, 1024 * 1024), bufferLimit: limit + 5L);
         var header = new byte[5];
-        var read = await ReadAsync(context.Request.Body, header, context.RequestAborted);
-        string? error = null;
-        var status = "3";
-        if (read == 5 && header[0] == 0)
+        var read = await ReadAsync(body, header, context.RequestAborted);
+        if (read < header.Length)
         {
-            var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
-            if (length > (uint)limit)
-            {
-                status = "8"; // RESOURCE_EXHAUSTED, naming the limit (gRPC's own message does not)
-                error = $"the request message is {length} bytes; the limit is {limit} bytes (Extractor:MaxMessageBytes)";
-            }
-            else
-            {
-                var message = new byte[length];
-                if (await ReadAsync(context.Request.Body, message, context.RequestAborted) == message.Length)
-                {
-                    error = Check(message);
-                }
-            }
+            await NextWithBodyAsync(context, header, read); // gRPC words what is missing
+            return;
+        }
+
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1));
+        if (length > (uint)limit)
+        {
+            // RESOURCE_EXHAUSTED, naming the limit (gRPC's own message does not)
+            Refuse(context, "8", $"the request message is {length} bytes; the limit is {limit} bytes (Extractor:MaxMessageBytes)");
+            return;
+        }
+
+        var frame = new byte[header.Length + length];
+        header.CopyTo(frame, 0);
+        read = await ReadAsync(body, frame.AsMemory(header.Length), context.RequestAborted);
+        if (read < length || header[0] != 0)
+        {
+            await NextWithBodyAsync(context, frame, header.Length + read); // truncated, or compressed: gRPC's
+            return;
+        }
+
+        var error = Check(frame.AsSpan(header.Length), out var request, out var textStart, out var textLength);
+        if (error is null && await ReadAsync(body, new byte[1], context.RequestAborted) != 0)
+        {
+            error = "a unary call sends one message, and the request body goes on after it";
         }
 
         if (error is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = status;
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString(error);
+            Refuse(context, "3", error);
             return;
         }
 
-        context.Request.Body.Position = 0;
-        await next(context);
+        if (await cacheHits.TryRespondAsync(context, request!, frame.AsMemory(header.Length + textStart, textLength)))
+        {
+            return;
+        }
+
+        await NextWithBodyAsync(context, frame, frame.Length);
+    }
+
+    private Task NextWithBodyAsync(HttpContext context, byte[] body, int length)
+    {
+        // Kestrel's body reader follows a replaced body stream, and grpc-dotnet reads through it.
+        context.Request.Body = new MemoryStream(body, 0, length, writable: false);
+        return next(context);
+    }
+
+    private static void Refuse(HttpContext context, string status, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = status;
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
     }
 
     /// <summary>What is wrong with a serialized ExtractRequest, or null.</summary>
-    public static string? Check(ReadOnlySpan<byte> message)
+    public static string? Check(ReadOnlySpan<byte> message) => Check(message, out _, out _, out _);
+
+    /// <summary>
+    /// What is wrong with a serialized ExtractRequest, or null, the request, and where the UTF-8 bytes
+    /// of its text lie in <paramref name="message"/>. The string fields are checked in place, without
+    /// copying them; a message with groups (legal, never sent by our clients) is walked by protobuf.
+    /// </summary>
+    public static string? Check(ReadOnlySpan<byte> message, out ExtractRequest? request, out int textStart, out int textLength)
+    {
+        request = null;
+        textStart = 0;
+        textLength = 0;
+        var at = 0;
+        while (at < message.Length)
+        {
+            if (!TryReadVarint(message, ref at, out var tag) || tag >> 3 == 0)
+            {
+                return "the request is not a valid extractrpc.v1.ExtractRequest: it holds an invalid tag or ends inside one";
+            }
+
+            var field = (int)(tag >> 3);
+            switch ((WireFormat.WireType)(tag & 7))
+            {
+                case WireFormat.WireType.Varint:
+                    if (!TryReadVarint(message, ref at, out _))
+                    {
+                        return "the request is not a valid extractrpc.v1.ExtractRequest: it ends inside a number";
+                    }
+
+                    break;
+                case WireFormat.WireType.Fixed64:
+                    at += 8;
+                    break;
+                case WireFormat.WireType.Fixed32:
+                    at += 4;
+                    break;
+                case WireFormat.WireType.LengthDelimited:
+                    if (!TryReadVarint(message, ref at, out var length) || length > (ulong)(message.Length - at))
+                    {
+                        return $"the request is not a valid extractrpc.v1.ExtractRequest: field {field} claims more bytes than the message holds";
+                    }
+
+                    var value = message.Slice(at, (int)length);
+                    if (field is ExtractRequest.IdFieldNumber or ExtractRequest.TextFieldNumber or ExtractRequest.TimeZoneFieldNumber && !Utf8.IsValid(value))
+                    {
+                        return NotUtf8(field);
+                    }
+
+                    if (field == ExtractRequest.TextFieldNumber)
+                    {
+                        (textStart, textLength) = (at, value.Length); // the last one wins, as in protobuf
+                    }
+
+                    at += value.Length;
+                    break;
+                default:
+                    return CheckWithCodedInput(message.ToArray(), out request, out textStart, out textLength);
+            }
+        }
+
+        if (at > message.Length)
+        {
+            return "the request is not a valid extractrpc.v1.ExtractRequest: it ends inside a field";
+        }
+
+        return Parse(message, out request);
+    }
+
+    private static string? Parse(ReadOnlySpan<byte> message, out ExtractRequest? request)
     {
         try
         {
-            var input = new CodedInputStream(message.ToArray());
+            request = ExtractRequest.Parser.ParseFrom(message);
+            return null;
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            request = null;
+            return $"the request is not a valid extractrpc.v1.ExtractRequest: {ex.Message}";
+        }
+    }
+
+    private static string NotUtf8(int field) =>
+        $"field '{field switch { ExtractRequest.IdFieldNumber => "id", ExtractRequest.TextFieldNumber => "text", _ => "time_zone" }}' is not valid UTF-8";
+
+    private static bool TryReadVarint(ReadOnlySpan<byte> message, ref int at, out ulong value)
+    {
+        value = 0;
+        for (var shift = 0; shift < 64 && at < message.Length; shift += 7)
+        {
+            var b = message[at++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Groups: protobuf's own reader walks them; string fields are copied to be checked.
+    private static string? CheckWithCodedInput(byte[] message, out ExtractRequest? request, out int textStart, out int textLength)
+    {
+        request = null;
+        textStart = 0;
+        textLength = 0;
+        try
+        {
+            var input = new CodedInputStream(message);
             uint tag;
             while ((tag = input.ReadTag()) != 0)
             {
@@ -81,8 +213,12 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
                     var bytes = input.ReadBytes();
                     if (!Utf8.IsValid(bytes.Span))
                     {
-                        var name = field switch { ExtractRequest.IdFieldNumber => "id", ExtractRequest.TextFieldNumber => "text", _ => "time_zone" };
-                        return $"field '{name}' is not valid UTF-8";
+                        return NotUtf8(field);
+                    }
+
+                    if (field == ExtractRequest.TextFieldNumber)
+                    {
+                        (textStart, textLength) = ((int)input.Position - bytes.Length, bytes.Length);
                     }
                 }
                 else
@@ -90,22 +226,21 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
                     input.SkipLastField();
                 }
             }
-
-            ExtractRequest.Parser.ParseFrom(message);
-            return null;
         }
         catch (InvalidProtocolBufferException ex)
         {
             return $"the request is not a valid extractrpc.v1.ExtractRequest: {ex.Message}";
         }
+
+        return Parse(message, out request);
     }
 
-    private static async Task<int> ReadAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<int> ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var total = 0;
         while (total < buffer.Length)
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken);
+            var n = await stream.ReadAsync(buffer[total..], cancellationToken);
             if (n == 0)
             {
                 break;

@@ -55,13 +55,20 @@ public sealed class ServerTelemetry : IDisposable
     }
 
     /// <summary>Records one document's results.</summary>
-    public void RecordDocument(int characters, ExtractResponse response, bool cacheHit)
+    public void RecordDocument(int characters, ExtractResponse response, bool cacheHit) =>
+        RecordDocument(characters, response.Entities.Count, response.Dates.Count, response.Quotes.Count, cacheHit);
+
+    /// <summary>Records one document answered from the cache.</summary>
+    public void RecordDocument(int characters, Services.CachedResponse response, bool cacheHit) =>
+        RecordDocument(characters, response.Entities, response.Dates, response.Quotes, cacheHit);
+
+    private void RecordDocument(int characters, int entities, int dates, int quotes, bool cacheHit)
     {
         _documents.Add(1, new KeyValuePair<string, object?>("cache", cacheHit ? "hit" : "miss"));
         _characters.Add(characters);
-        _entities.Add(response.Entities.Count);
-        _dates.Add(response.Dates.Count);
-        _quotes.Add(response.Quotes.Count);
+        _entities.Add(entities);
+        _dates.Add(dates);
+        _quotes.Add(quotes);
     }
 
     /// <inheritdoc />

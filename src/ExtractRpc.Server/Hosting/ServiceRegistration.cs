@@ -25,6 +25,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LexiconHost>();
         services.AddSingleton<ResultCache>();
+        services.AddSingleton<CacheHitResponder>();
         // One service instance for every call: it holds no per-call state.
         services.AddSingleton<ExtractorService>();
         services.AddSingleton<AccessAndLoadInterceptor>();

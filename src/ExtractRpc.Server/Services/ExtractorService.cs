@@ -92,26 +92,19 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, Ser
         {
             activity?.SetTag("extractrpc.cache", "hit");
             telemetry.RecordDocument(validated.Text.Length, cached, cacheHit: true);
-            // Cached responses are never changed after they are stored: share one when the id matches.
-            if (request.Id.Length == 0)
-            {
-                return cached;
-            }
-
-            var hit = cached.Clone();
-            hit.Id = request.Id;
-            return hit;
+            return cached.ToResponse(request.Id);
         }
 
         try
         {
             var result = pipeline.Extract(validated.Text, validated.Options, cancellationToken);
-            var response = ResponseMapper.ToResponse(request.Id, validated.Text, result, validated.Unit, validated.Options.TimeZone);
+            var response = ResponseMapper.ToResponse("", validated.Text, result, validated.Unit, validated.Options.TimeZone);
             if (key is not null)
             {
-                cache.Set(key, response);
+                cache.Set(key, response); // without the caller's id: every hit gets its own
             }
 
+            response.Id = request.Id;
             activity?.SetTag("extractrpc.cache", key is null ? "off" : "miss");
             activity?.SetTag("extractrpc.entities", response.Entities.Count);
             activity?.SetTag("extractrpc.dates", response.Dates.Count);

@@ -4,6 +4,7 @@ using System.Text;
 using ExtractRpc.Protocol;
 using ExtractRpc.Protocol.V1;
 using ExtractRpc.Server.Hosting;
+using Google.Protobuf;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -43,17 +44,11 @@ public sealed class ResultCache
     /// <summary>The cache key of a request.</summary>
     public string Key(ValidatedRequest request, string lexiconVersion)
     {
-        var o = request.Options;
-        var reference = o.ReferenceTime is { } r ? r.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "clock@" + (_clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var header = $"{lexiconVersion}|{(int)o.Kinds}|{(int)request.Unit}|{o.TimeZone.Id}|{reference}|";
-        var max = Encoding.UTF8.GetMaxByteCount(request.Text.Length);
-        var buffer = ArrayPool<byte>.Shared.Rent(max);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(request.Text.Length));
         try
         {
             var n = Encoding.UTF8.GetBytes(request.Text, buffer);
-            Span<byte> hash = stackalloc byte[32];
-            SHA256.HashData(buffer.AsSpan(0, n), hash);
-            return header + Convert.ToHexString(hash);
+            return Key(request, lexiconVersion, buffer.AsSpan(0, n));
         }
         finally
         {
@@ -61,15 +56,38 @@ public sealed class ResultCache
         }
     }
 
-    /// <summary>A cached response (to be cloned before its id is set), or null.</summary>
-    public ExtractResponse? Get(string key)
+    /// <summary>The cache key of a request whose text is <paramref name="utf8Text"/> in UTF-8.</summary>
+    public string Key(ValidatedRequest request, string lexiconVersion, ReadOnlySpan<byte> utf8Text)
+    {
+        var o = request.Options;
+        var reference = o.ReferenceTime is { } r ? r.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "clock@" + (_clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(utf8Text, hash);
+        return $"{lexiconVersion}|{(int)o.Kinds}|{(int)request.Unit}|{o.TimeZone.Id}|{reference}|{Convert.ToHexString(hash)}";
+    }
+
+    /// <summary>The cached response for <paramref name="key"/>, counted as a hit; or null, not counted
+    /// (the call goes on to the service, whose lookup counts it).</summary>
+    public CachedResponse? GetHit(string key)
+    {
+        if (_cache is not null && _cache.TryGetValue(key, out CachedResponse? response))
+        {
+            Interlocked.Increment(ref _hits);
+            return response;
+        }
+
+        return null;
+    }
+
+    /// <summary>The cached response for <paramref name="key"/>, or null; counted as a hit or a miss.</summary>
+    public CachedResponse? Get(string key)
     {
         if (_cache is null)
         {
             return null;
         }
 
-        if (_cache.TryGetValue(key, out ExtractResponse? response))
+        if (_cache.TryGetValue(key, out CachedResponse? response))
         {
             Interlocked.Increment(ref _hits);
             return response;
@@ -80,18 +98,10 @@ public sealed class ResultCache
     }
 
     /// <summary>
-    /// What an entry costs on the heap, which is what the configured size bounds. A response in memory
-    /// is several times its wire size: every mention is an object with its strings in UTF-16 and the
-    /// span messages beside it. Four times the wire size, plus the key, stays above what a soak of
-    /// mixed articles measured.
+    /// Stores <paramref name="response"/>, which must not carry the caller's id yet, under
+    /// <paramref name="key"/>. It is kept serialized: a hit is written to the wire as it is, and the
+    /// bytes are all the configured size has to bound.
     /// </summary>
-    private static long EstimatedBytes(ExtractResponse response, string key) =>
-        (ObjectBytesPerWireByte * (long)response.CalculateSize()) + (key.Length * 2L) + EntryOverheadBytes;
-
-    private const int ObjectBytesPerWireByte = 4;
-    private const int EntryOverheadBytes = 512;
-
-    /// <summary>Stores a response (without its id) under <paramref name="key"/>.</summary>
     public void Set(string key, ExtractResponse response)
     {
         if (_cache is null)
@@ -99,8 +109,69 @@ public sealed class ResultCache
             return;
         }
 
-        var stored = response.Clone();
-        stored.Id = "";
-        _cache.Set(key, stored, new MemoryCacheEntryOptions { Size = EstimatedBytes(stored, key) });
+        if (response.Id.Length != 0)
+        {
+            throw new ArgumentException("a cached response carries no id: each hit gets its caller's", nameof(response));
+        }
+
+        var stored = new CachedResponse(response.ToByteArray(), response.Entities.Count, response.Dates.Count, response.Quotes.Count);
+        _cache.Set(key, stored, new MemoryCacheEntryOptions { Size = stored.Bytes.Length + (key.Length * 2L) + EntryOverheadBytes });
     }
+
+    // The entry, its key and the cache's bookkeeping beside the bytes.
+    private const int EntryOverheadBytes = 256;
+}
+
+/// <summary>
+/// A serialized <see cref="ExtractResponse"/> without an id, and what it holds (for the metrics).
+/// Immutable once stored.
+/// </summary>
+/// <param name="Bytes">The response message's bytes, id left out.</param>
+/// <param name="Entities">Entity mentions in it.</param>
+/// <param name="Dates">Temporal expressions in it.</param>
+/// <param name="Quotes">Quotes in it.</param>
+public sealed record CachedResponse(byte[] Bytes, int Entities, int Dates, int Quotes)
+{
+    /// <summary>The response with <paramref name="id"/>, as a message.</summary>
+    public ExtractResponse ToResponse(string id)
+    {
+        var response = ExtractResponse.Parser.ParseFrom(Bytes);
+        response.Id = id;
+        return response;
+    }
+
+    /// <summary>
+    /// Bytes of the response with <paramref name="id"/> (UTF-8, already encoded): the id field, then
+    /// the cached fields. Protobuf readers accept fields in any order, and the cached bytes hold no id.
+    /// </summary>
+    public int SizeWithId(int idBytes) => (idBytes == 0 ? 0 : 1 + Google.Protobuf.CodedOutputStream.ComputeLengthSize(idBytes) + idBytes) + Bytes.Length;
+
+    /// <summary>Writes the response with <paramref name="id"/> into <paramref name="destination"/>,
+    /// which is <see cref="SizeWithId"/> bytes long.</summary>
+    public void WriteWithId(ReadOnlySpan<byte> id, Span<byte> destination)
+    {
+        var at = 0;
+        if (id.Length != 0)
+        {
+            destination[at++] = IdTag;
+            for (var n = (uint)id.Length; ; n >>= 7)
+            {
+                if (n < 0x80)
+                {
+                    destination[at++] = (byte)n;
+                    break;
+                }
+
+                destination[at++] = (byte)(n | 0x80);
+            }
+
+            id.CopyTo(destination[at..]);
+            at += id.Length;
+        }
+
+        Bytes.CopyTo(destination[at..]);
+    }
+
+    // Field 1 (id), wire type 2 (length-delimited).
+    private const byte IdTag = (ExtractResponse.IdFieldNumber << 3) | 2;
 }
