@@ -2,7 +2,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/ExtractRpc.Server -c Release -o /app
+ARG TARGETARCH
+# For the image's architecture, so the code is precompiled (ReadyToRun) and start-up skips most JIT work.
+RUN dotnet publish src/ExtractRpc.Server -c Release -a ${TARGETARCH:-x64} --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
