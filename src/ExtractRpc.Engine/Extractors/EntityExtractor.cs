@@ -77,6 +77,9 @@ internal sealed class EntityExtractor
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
                 && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && (m.Skip > 0 || entries[m.Value].Kind == EntityKind.Person))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
+                // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
+                // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
+                && !(entries[m.Value].Kind == EntityKind.Person && m.Skip == 0 && WrittenWord(doc, m.Start) is [.., '\u0649'] && IsFunctionWord(doc, m.Start))
                 && !ModifiesPreviousNoun(doc, m))
             {
                 var e = entries[m.Value];
@@ -1131,6 +1134,7 @@ internal sealed class EntityExtractor
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
             || HasObjectSuffix(WrittenWord(doc, index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            || LooksLikeImperfectVerb(doc.Text.TokenText(index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)
             || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
@@ -1194,6 +1198,32 @@ internal sealed class EntityExtractor
         return word.Length > 4 && word.StartsWith("\u0627\u0644", StringComparison.Ordinal)
             && (word[^1] == '\u064A' || (word[^1] == '\u0629' && word[^2] == '\u064A'));
     }
+
+    /// <summary>
+    /// The shapes of an imperfect verb that names almost never take: a prefix ي or ن and three root
+    /// consonants (يربط، يسمع، نطلب، يصمم), or the derived stems يست/نست/يت + three letters (يستحق،
+    /// يتلفت، يستخدم). A long vowel inside (يانغ، يوكو، نادال) is left alone: transliterated names have them, and
+    /// ت, which begins ترمب، تشن، is not read as a prefix. Given names are checked by the caller.
+    /// </summary>
+    internal static bool LooksLikeImperfectVerb(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word[0] is not (Yeh or Noon))
+        {
+            return false;
+        }
+
+        var stem = word.Length == 4 ? word[1..]
+            : word.Length == 5 && word[1] == Teh ? word[2..]
+            : word.Length is 5 or 6 && word[1] == Seen && word[2] == Teh ? word[3..] // يستحق، يستخدم
+            : [];
+        return stem.Length >= 2 && stem.IndexOfAny(LongVowels) < 0;
+    }
+
+    private const char Yeh = '\u064A';
+    private const char Noon = '\u0646';
+    private const char Teh = '\u062A';
+    private const char Seen = '\u0633';
+    private static readonly System.Buffers.SearchValues<char> LongVowels = System.Buffers.SearchValues.Create("\u0627\u0648\u064A\u0649\u0623\u0625\u0622\u0629");
 
     /// <summary>The token as written in the original text, without its final vowel marks.</summary>
     private static ReadOnlySpan<char> WrittenWord(Document doc, int index)

@@ -155,6 +155,36 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Fact]
+    public void Extract_OnAsWritten_DoesNotBeginAKnownPersonsName()
+    {
+        const string text = "وشن المندوب الإسرائيلي هجوما عنيفا على أمين الأمم المتحدة، ثم التقى الكاتب علي أمين.";
+        var people = Entities(text).Where(e => e.Kind == EntityKind.Person).Select(e => TestLexicon.Slice(text, e.Span)).ToList();
+        Assert.DoesNotContain("على أمين", people);
+    }
+
+    [Theory]
+    [InlineData("ما إذا كان المعتقل يستحق هذه التسمية أم لا.", "يستحق")]
+    [InlineData("تربطه بجلالة الملك علاقة قديمة، والملك يربط بينهما ميثاق مقدس.", "يربط")]
+    [InlineData("وقبل أن يدخل الإسلام كان أبو عبد الله يسمع أعلام الموسيقى التركية.", "يسمع")]
+    [InlineData("هوانغ يصمم شعارات الشركة الغريبة الأشكال.", "يصمم")]
+    public void Extract_ImperfectVerbAfterANounOrAName_IsNotPartOfAName(string text, string verb) =>
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains(verb, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("يربط", true)]
+    [InlineData("يستحق", true)]
+    [InlineData("يستخدم", true)]
+    [InlineData("يتلفت", true)]
+    [InlineData("نطلب", true)]
+    [InlineData("يانغ", false)]
+    [InlineData("يوسف", false)]
+    [InlineData("نادال", false)]
+    [InlineData("ترمب", false)]
+    [InlineData("يلتسين", false)]
+    public void LooksLikeImperfectVerb_ReadsTheVerbShapes(string word, bool verb) =>
+        Assert.Equal(verb, ExtractRpc.Engine.Extractors.EntityExtractor.LooksLikeImperfectVerb(word));
+
+    [Fact]
     public void Extract_NameEndsBeforeAnAdverbInTheAccusative()
     {
         const string text = "واكتشف الروائي نجيب محفوظ مبكرا أن الزمن زمن الرواية.";
