@@ -724,7 +724,22 @@ internal sealed class EntityExtractor
             return true;
         }
 
-        AddPerson(doc, j, j + 1, 0.6f, candidates, owner);
+        // الشيخ نهيان بن مبارك النهيان: بن، أبو، آل join the next name, and a definite surname may close
+        // the chain after a given name.
+        var end = j + 1;
+        while (end + 1 < doc.Count && IsParticle(doc, end) && owner[end + 1] < 0 && !IsFunctionWord(doc, end + 1)
+            && (IsNameLike(doc, end + 1, allowArticle: true) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, end + 1, out _, allowClitic: false)))
+        {
+            end += 2;
+            if (end < doc.Count && owner[end] < 0 && StartsWithArticle(doc, end) && IsNameLike(doc, end, allowArticle: true)
+                && doc.Lexicon.Words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) && !IsParticle(doc, end))
+            {
+                end++;
+                break;
+            }
+        }
+
+        AddPerson(doc, j, end, 0.6f, candidates, owner);
         return true;
     }
 
@@ -788,7 +803,7 @@ internal sealed class EntityExtractor
             }
 
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
-            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown)
+            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end))
             {
                 break;
             }
@@ -846,6 +861,35 @@ internal sealed class EntityExtractor
 
         AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
+    }
+
+    // الإمام علي ورجاله: و + a word the lists know, or + a noun with a pronoun (its final letter a
+    // real heh), is the next phrase, not the name going on (names that begin with و, وليد، وهبة, are
+    // given names or end otherwise).
+    private static bool IsConjoinedWord(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        return doc.Text.TokenText(index) is [Clitics.Waw, _, _, _, ..]
+            && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            && (doc.StemSkips[index] == 1 && words.CommonWords.ContainsToken(doc, index, out _) || WrittenWord(doc, index) is [.., '\u0647']);
+    }
+
+    // سمير عوض مساعد وزير الداخلية، ديفد فرانكلين أمين المتحف: after a name of two words, a given name
+    // that is also a noun, followed by a title, an organization head or a definite noun that is no
+    // nisba, is the role in construct (a nisba after it is a surname: محمد أمين الحسيني).
+    private static bool IsRoleNoun(Document doc, int first, int index)
+    {
+        var words = doc.Lexicon.Words;
+        var next = index + 1;
+        if (index < first + 2 || next >= doc.Count || !doc.IsWord(next) || doc.StemSkips[index] > 0
+            || !(words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false) || words.AmbiguousNames.ContainsToken(doc, index, out _, allowClitic: false)))
+        {
+            return false;
+        }
+
+        return words.Titles.TryMatch(doc, next, out _, allowClitic: false)
+            || words.OrgHeads.TryMatch(doc, next, out _, allowClitic: false)
+            || IsDefinite(doc, next) && !IsDefiniteNisba(doc, next) && words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false);
     }
 
     private static bool IsConjoinedFirstName(Document doc, int index)

@@ -219,6 +219,9 @@ public sealed class EntityExtractorTests
     [InlineData("لكن الرئيس جون كندي رفض التدخل في الأزمة.", "جون كندي")]
     [InlineData("ترتدي بطلته النجمة سميحة أيوب وغيرها الحجاب.", "سميحة أيوب")]
     [InlineData("وكان السيد أحمد يوسف الجفيري رئيس القسم قد أعلن ذلك.", "أحمد يوسف الجفيري")]
+    [InlineData("واستطاع الإمام علي ورجاله أن يحققوا الانتصار.", "علي")]
+    [InlineData("وزار المعرض الشيخ نهيان بن مبارك النهيان مع مجموعة من المشاركين.", "نهيان بن مبارك النهيان")]
+    [InlineData("وقال ديفد فرانكلين أمين المتحف إن اللوحة نادرة.", "ديفد فرانكلين")]
     public void Extract_NameBoundaries(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
