@@ -25,6 +25,7 @@ internal sealed class EntityExtractor
     private const int NearSportsWindow = 12;
     private const float ClubConfidence = 0.8f;
     private const float SpeakerConfidence = 0.7f;
+    private const float LoneNameConfidence = 0.6f;
     private const int MinCoreferenceSkeletonLength = 6;
 
     /// <summary>Appends the document's entity hits to <paramref name="hits"/> in text order.</summary>
@@ -37,6 +38,7 @@ internal sealed class EntityExtractor
         {
             owner.AsSpan(0, n).Fill(-1);
             FindLexicon(doc, candidates, owner, cancellationToken);
+            FindCreditedMedia(doc, candidates, owner);
             FindRules(doc, candidates, owner, cancellationToken);
             var accepted = Resolve(candidates, owner.AsSpan(0, n));
             Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
@@ -228,18 +230,94 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        AddBareName(doc, first, end, club, candidates, owner);
+        return true;
+    }
+
+    // A club's or an outlet's bare name: its entry, or, when several bear the name, a document-scoped id.
+    private static void AddBareName(Document doc, int first, int end, PhraseMatch<int> name, List<Candidate> candidates, int[] owner)
+    {
         Mark(owner, first, end, candidates.Count);
-        if (club.Value >= 0)
+        if (name.Value >= 0)
         {
-            var e = doc.Lexicon.Entries[club.Value];
-            candidates.Add(new Candidate(first, end, club.Skip, EntityKind.Organization, e.Id, e.Canonical, e.English, ClubConfidence, MentionSource.Lexicon, 1));
+            var e = doc.Lexicon.Entries[name.Value];
+            candidates.Add(new Candidate(first, end, name.Skip, EntityKind.Organization, e.Id, e.Canonical, e.English, ClubConfidence, MentionSource.Lexicon, 1));
         }
         else
         {
-            candidates.Add(new Candidate(first, end, club.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), Canonical(doc, first, end, club.Skip), "", ClubConfidence, MentionSource.Rule, 1));
+            candidates.Add(new Candidate(first, end, name.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), Canonical(doc, first, end, name.Skip), "", ClubConfidence, MentionSource.Rule, 1));
+        }
+    }
+
+    /// <summary>
+    /// مراسل الجزيرة، وقال للجزيرة، الدوحة - الراية :، ( الجزيرة ): an outlet's bare name (its lexicon name
+    /// without قناة، صحيفة …) where an outlet is credited is the outlet. Elsewhere الجزيرة is the island
+    /// and الراية the flag, so the bare names are no lexicon aliases.
+    /// </summary>
+    private static void FindCreditedMedia(Document doc, List<Candidate> candidates, int[] owner)
+    {
+        var words = doc.Lexicon.Words;
+        for (var i = 1; i < doc.Count; i++)
+        {
+            if (owner[i] >= 0 || !doc.IsWord(i) || !words.Media.TryMatch(doc, i, out var m, maxTokens: 4) || !IsCredited(doc, m))
+            {
+                continue;
+            }
+
+            var end = m.End;
+            while (end > i && owner[end - 1] >= 0)
+            {
+                end--;
+            }
+
+            if (end != m.End)
+            {
+                continue; // the lexicon read the words after it as something longer
+            }
+
+            AddBareName(doc, i, end, m, candidates, owner);
+            i = end - 1;
+        }
+    }
+
+    private static bool IsCredited(Document doc, PhraseMatch<int> m)
+    {
+        var words = doc.Lexicon.Words;
+        var text = doc.Text;
+        var p = m.Start - 1;
+        // A dateline: الدوحة - الراية :
+        if (text.IsPunct(p, '-') && text.IsPunct(m.End, ':'))
+        {
+            return true;
         }
 
-        return true;
+        // A name that is also a common word (الوفد، المسيرة، النبأ) needs one of the credits below: قال
+        // للوفد is "said to the delegation", and ( الحوار ) a gloss.
+        var commonWord = m.End - m.Start == 1 && words.CommonWords.ContainsToken(doc, m.Start, out _);
+
+        // A source in parentheses closing a sentence: … ( الجزيرة ).
+        if (!commonWord && text.IsPunct(p, '(') && text.IsPunct(m.End, ')') && (text.IsSentenceEnd(m.End + 1) || text.IsSentenceEnd(p - 1)))
+        {
+            return true;
+        }
+
+        // وقال للجزيرة، في تصريحات للجزيرة
+        if (!commonWord && m.Skip == 1 && text.TokenText(m.Start)[0] == Clitics.Lam && doc.IsWord(p)
+            && (words.SpeechVerbs.ContainsToken(doc, p, out _) || words.MediaCredits.ContainsToken(doc, p, out _, allowClitic: false)))
+        {
+            return true;
+        }
+
+        // مراسل الجزيرة، في مقابلة مع الجزيرة، ذكرت الحياة: the credit ends right before the name.
+        for (var start = Math.Max(0, p - 2); start <= p; start++)
+        {
+            if (doc.IsWord(start) && words.MediaCredits.TryMatch(doc, start, out var credit, maxTokens: 3) && credit.End == m.Start)
+            {
+                return m.Skip == 0 && (!commonWord || credit.Value);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the sentence around token <paramref name="index"/> has a word only sport uses
@@ -843,7 +921,21 @@ internal sealed class EntityExtractor
         }
 
         var ambiguous = words.AmbiguousNames.ContainsToken(doc, first, out _);
+        if (length < 2 && !titled && !conjoined && !compound && IsLoneGivenName(doc, first, ambiguous))
+        {
+            AddPerson(doc, first, end, LoneNameConfidence, candidates, owner);
+            return true;
+        }
+
         if ((length < 2 && !titled) || (ambiguous && !titled && length < 3))
+        {
+            return false;
+        }
+
+        // حقق أكبر انتصار، أقيم باسم الشعب: two given names that are both words too are the words (a
+        // definite surname keeps the name: عمر الحلبي).
+        if (!titled && length == 2 && (IsWordToo(doc, first) || (words.FirstNames.ContainsToken(doc, first, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(first))))
+            && (IsWordToo(doc, first + 1) || words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false)) && !IsDefinite(doc, first + 1))
         {
             return false;
         }
@@ -891,6 +983,30 @@ internal sealed class EntityExtractor
             || words.OrgHeads.TryMatch(doc, next, out _, allowClitic: false)
             || IsDefinite(doc, next) && !IsDefiniteNisba(doc, next) && words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false);
     }
+
+    // بدأ نزار يكتب الشعر، ورفض حمدان الإجراءات: a given name alone is the person, when it is no word
+    // too (أكبر، باسم، عمر، يزيد — the lists of common words, ambiguous names and names that are also
+    // words), has no proclitic or pronoun (فوزه is فوز + ه), and is no verb's shape.
+    private static bool IsLoneGivenName(Document doc, int index, bool ambiguous)
+    {
+        var words = doc.Lexicon.Words;
+        var written = WrittenWord(doc, index);
+        // A transliterated name shaped like an Arabic word is that word when alone: the article (الفريد
+        // Alfred, "the unique") or the pattern أفعل/أفعال (أميل Emile, "more inclined"; أدوار Edouard, "roles").
+        return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3 && written[^1] != '\u0647'
+            && !(words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(index)))
+            && !HasTanween(doc, index) && !IsAccusativeOfKnownWord(doc, index)
+            && !words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
+            && !words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false)
+            && !words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
+            && !LooksLikeImperfectVerb(doc.Text.TokenText(index));
+    }
+
+    private static bool IsWordToo(Document doc, int index) =>
+        doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false);
+
+    private static bool LooksLikeArabicWord(ReadOnlySpan<char> word) =>
+        word.StartsWith("\u0627\u0644") || (word.Length is 4 or 5 && word[0] == ArabicNormalizer.Alef && (word.Length == 4 || word[3] == ArabicNormalizer.Alef));
 
     private static bool IsConjoinedFirstName(Document doc, int index)
     {
@@ -1054,7 +1170,9 @@ internal sealed class EntityExtractor
         // A one-word mention that is the surname of a person named in full in this document is that
         // person, whatever else the lexicon or a rule took it for (أوستن after لويد أوستن is not
         // Austin, Texas; براون after the general's full name is the general).
-        if (surnames is not null)
+        // A given name a rule took for a person alone (بين أوستن وشويجو) is the person named in full
+        // with it as surname, though such a surname is otherwise linked only after a verb or a title.
+        if (surnames is not null || guardedSurnames is not null)
         {
             for (var a = 0; a < accepted.Count; a++)
             {
@@ -1065,8 +1183,11 @@ internal sealed class EntityExtractor
                 }
 
                 var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
-                if ((surnames.TryGetValue(id, out var target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target)
-                    || (doc.Text[c.First].Length >= MinCoreferenceSkeletonLength && TryAlternative(doc, surnames, c.First, out target))))) && target != accepted[a])
+                var target = -1;
+                if (((surnames is not null && (surnames.TryGetValue(id, out target) || (c.Skip == 0 && (surnames.TryGetValue(doc.VariantIds[c.First], out target)
+                        || (doc.Text[c.First].Length >= MinCoreferenceSkeletonLength && TryAlternative(doc, surnames, c.First, out target))))))
+                    || (c is { Kind: EntityKind.Person, Source: MentionSource.Rule, Skip: 0 } && guardedSurnames is not null && guardedSurnames.TryGetValue(id, out target)))
+                    && target != accepted[a])
                 {
                     var full = candidates[target];
                     owner[c.First] = candidates.Count;

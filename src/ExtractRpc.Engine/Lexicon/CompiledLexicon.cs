@@ -83,4 +83,7 @@ internal sealed record WordLists(
     PhraseTable<string> SpeakerNouns,
     PhraseTable<bool> AfterSpeaker,
     PhraseTable<bool> SportsWords,
-    PhraseTable<int> Clubs);
+    PhraseTable<int> Clubs,
+    PhraseTable<bool> MediaCredits, // true: the outlet's staff (مراسل)
+    PhraseTable<int> Media,
+    PhraseTable<bool> NamesAlsoWords);

@@ -149,6 +149,7 @@ public static class LexiconCompiler
             var placeTriggers = WithArticle(ReadList(File("lexicon/rules/place_triggers.tsv"), 2, f => f[1], "place_triggers"));
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
             var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
+            var namesAlsoWords = ReadList(File("lexicon/rules/given_names_also_words.txt"), 2, f => true, "given_names_also_words");
             var commonWords = ReadList(File("lexicon/rules/common_words.txt"), 1, f => true, "common_words");
             commonWords.AddRange(ReadList(File("lexicon/rules/common_words_more.txt"), 1, f => true, "common_words_more"));
             foreach (var (tokens, _) in commonWords.Where(w => w.Tokens.Length == 1))
@@ -158,6 +159,7 @@ public static class LexiconCompiler
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
             var sportsWords = ReadList(File("lexicon/rules/sports_words.txt"), 1, f => true, "sports_words");
+            var mediaCredits = ReadList(File("lexicon/rules/media_credits.txt"), 2, f => f[1] == "staff", "media_credits");
             var afterSpeaker = ReadList(File("lexicon/rules/after_speaker.txt"), 1, f => true, "after_speaker");
             var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));
             var eras = ReadList(File("dates/eras.tsv"), 2, f => f[1] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, "eras");
@@ -265,7 +267,9 @@ public static class LexiconCompiler
                 Table(firstNames), Table(titles), Table(orgHeads), Table(placeTriggers), Table(functionWords), Table(ambiguous), Table(commonWords), Table(particles),
                 Table(months), Table(weekdays), Table(ordinals), Table(numbers), Table(units), Table(relative), Table(holidays), Table(decades), Table(eras),
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker),
-                Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]));
+                Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]),
+                Table(mediaCredits), Table([.. _media.Values.Select(c => (c.Tokens, c.Entry))]),
+                Table(namesAlsoWords));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
             var startMasks = new int[vocabulary.Distinct + 1];
@@ -290,45 +294,69 @@ public static class LexiconCompiler
 
         private readonly Dictionary<(EntityKind, string, string), int> _byName = [];
 
-        // Bare club names (الزمالك، الأهلي، برشلونة) by their folded tokens: the club, or -1 when several
-        // clubs bear the name.
-        private readonly Dictionary<string, (string[] Tokens, int Entry)> _clubs = new(StringComparer.Ordinal);
+        // Bare club names (الزمالك، الأهلي، برشلونة) and bare outlet names (الجزيرة، الراية، الحياة) by
+        // their folded tokens: the club or outlet, or -1 when several bear the name.
+        private readonly Dictionary<string, (string[] Tokens, int Entry, bool Exact)> _clubs = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string[] Tokens, int Entry, bool Exact)> _media = new(StringComparer.Ordinal);
+
+        // The heads of outlets' names: قناة الجزيرة، صحيفة الراية القطرية، مجلة العربي.
+        private static readonly string[] MediaHeads =
+            ["\u0642\u0646\u0627\u0629", "\u0641\u0636\u0627\u0626\u064A\u0629", "\u0635\u062D\u064A\u0641\u0629", "\u062C\u0631\u064A\u062F\u0629", "\u0645\u062C\u0644\u0629", "\u062A\u0644\u0641\u0632\u064A\u0648\u0646", "\u0625\u0630\u0627\u0639\u0629", "\u0634\u0628\u0643\u0629"];
 
         /// <summary>نادي الزمالك، النادي الأهلي المصري: a club's name without نادي, and without the country
-        /// adjective that tells it from its namesakes, is what sports reports call it.</summary>
-        private void AddClub(string name, int entry, EntityKind kind)
+        /// adjective that tells it from its namesakes, is what sports reports call it. قناة الجزيرة،
+        /// صحيفة الراية القطرية: so is an outlet's without its head, where it is credited (مراسل الجزيرة).</summary>
+        private void AddBareNames(string name, int entry, EntityKind kind)
         {
-            // Most names are no club's: look before tokenizing.
-            if (kind != EntityKind.Organization || !(name.StartsWith(ClubWord, StringComparison.Ordinal) || name.StartsWith(DefiniteClubWord, StringComparison.Ordinal)))
+            // Most names are neither: look before tokenizing.
+            if (kind != EntityKind.Organization)
+            {
+                return;
+            }
+
+            var club = name.StartsWith(ClubWord, StringComparison.Ordinal) || name.StartsWith(DefiniteClubWord, StringComparison.Ordinal);
+            var media = !club && Array.Exists(MediaHeads, h => name.StartsWith(h, StringComparison.Ordinal));
+            if (!club && !media)
             {
                 return;
             }
 
             var tokens = Tokens(name);
-            if (tokens.Length < 2 || tokens[0] is not (ClubWord or DefiniteClubWord))
+            if (tokens.Length < 2 || (club ? tokens[0] is not (ClubWord or DefiniteClubWord) : !Array.Exists(MediaHeads, h => ArabicNormalizer.Normalize(h) == tokens[0])))
             {
                 return;
             }
 
+            var table = club ? _clubs : _media;
             var bare = tokens[1..];
-            Add(bare);
+            Add(bare, exact: true);
             if (bare.Length >= 2 && IsDefiniteNisba(bare[^1]))
             {
-                Add(bare[..^1]);
+                Add(bare[..^1], exact: false);
             }
 
-            void Add(string[] form)
+            // A name one entry bears exactly (قناة الجزيرة) is that entry's, though others bear it with an
+            // adjective (صحيفة الجزيرة السعودية، قناة الجزيرة الرياضية); otherwise a name two bear is no one's.
+            void Add(string[] form, bool exact)
             {
                 var key = string.Join(' ', form);
-                _clubs[key] = _clubs.TryGetValue(key, out var existing) && existing.Entry != entry ? (form, -1) : (form, entry);
+                if (!table.TryGetValue(key, out var existing) || (exact && !existing.Exact))
+                {
+                    table[key] = (form, entry, exact);
+                }
+                else if (existing.Entry != entry && exact == existing.Exact)
+                {
+                    table[key] = (form, -1, exact);
+                }
             }
         }
 
         private static bool IsAcronym(string english) =>
             english.Length is >= 2 and <= 8 && english.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '+');
 
+        // المصري، القطرية (folded: القطريه).
         private static bool IsDefiniteNisba(string token) =>
-            token.Length >= 5 && token.StartsWith(Article, StringComparison.Ordinal) && token[^1] == '\u064A';
+            token.Length >= 5 && token.StartsWith(Article, StringComparison.Ordinal) && (token[^1] == '\u064A' || token.EndsWith("\u064A\u0647", StringComparison.Ordinal));
 
         private void ReadEntities(DataFile file, List<LexiconEntry> entries, Dictionary<string, int> byId, List<(string[], int, int)> surfaces)
         {
@@ -369,7 +397,7 @@ public static class LexiconCompiler
                     foreach (var alias in DataReader.Alternatives(f[4]))
                     {
                         AddSurface(alias, index, kind, 1, surfaces);
-                        AddClub(alias, index, kind);
+                        AddBareNames(alias, index, kind);
 
                         // أوبك and الأوبك, آسيان and الآسيان: an acronym read as a word takes the article
                         // too. Only for bodies known by an acronym (OPEC, ASEAN), so that حماس never
@@ -381,7 +409,7 @@ public static class LexiconCompiler
                     }
                 }
 
-                AddClub(f[2], index, kind);
+                AddBareNames(f[2], index, kind);
             }
         }
 

@@ -171,6 +171,32 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains(verb, StringComparison.Ordinal));
 
     [Theory]
+    [InlineData("بدأ نزار يكتب الشعر وعمره ست عشرة سنة.", "نزار")]
+    [InlineData("ورفض حمدان الإجراءات التي اتخذتها السلطات.", "حمدان")]
+    public void Extract_AGivenNameAlone_IsAPerson(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == name);
+
+    [Theory]
+    [InlineData("ويعد هذا المشروع الأكبر في المنطقة وقد أقيم باسم الشعب.")]
+    [InlineData("وأشاد المدرب بفوزه الأخير وقال إن الفريق حقق أكبر انتصار.")]
+    [InlineData("قدم سبعة أدوار في المسلسلات، وكان موقع الجزيرة الفريد يربط القارات.")]
+    public void Extract_AGivenNameThatIsAlsoAWord_AloneIsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
+    [InlineData("وقال مراسل الجزيرة في غزة إن القصف تواصل طوال الليل.", "الجزيرة")]
+    [InlineData("وأضاف في تصريحات للجزيرة أن المفاوضات متعثرة.", "لجزيرة")] // ل + (ا)لجزيرة: the span keeps the article's lam
+    [InlineData("الدوحة - الراية : يشارك الإعلامي البارز في المؤتمر.", "الراية")]
+    public void Extract_AnOutletCreditedByItsBareName_IsTheOrganization(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && TestLexicon.Slice(text, e.Span) == name);
+
+    [Theory]
+    [InlineData("تقع الجزيرة في وسط البحر، ورفع الجنود الراية فوق التلة.")]
+    [InlineData("وعلم أن الرئيس قال للوفد إن الاعتداء خطير.")]
+    public void Extract_AnOutletsBareNameUncredited_IsNoOrganization(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
+
+    [Theory]
     [InlineData("يربط", true)]
     [InlineData("يستحق", true)]
     [InlineData("يستخدم", true)]
