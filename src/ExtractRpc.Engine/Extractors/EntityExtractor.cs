@@ -994,6 +994,7 @@ internal sealed class EntityExtractor
         // A transliterated name shaped like an Arabic word is that word when alone: the article (الفريد
         // Alfred, "the unique") or the pattern أفعل/أفعال (أميل Emile, "more inclined"; أدوار Edouard, "roles").
         return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3 && written[^1] != '\u0647'
+            && !words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false) // وشدد علي انه: على
             && !(words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(index)))
             && !HasTanween(doc, index) && !IsAccusativeOfKnownWord(doc, index)
             && !words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
