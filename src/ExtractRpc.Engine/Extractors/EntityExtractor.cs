@@ -82,7 +82,8 @@ internal sealed class EntityExtractor
                 // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
                 && !(entries[m.Value].Kind == EntityKind.Person && m.Skip == 0 && WrittenWord(doc, m.Start) is [.., '\u0649'] && IsFunctionWord(doc, m.Start))
-                && !ModifiesPreviousNoun(doc, m))
+                && !ModifiesPreviousNoun(doc, m)
+                && !IsPlaceWordOutOfPlace(doc, m))
             {
                 var e = entries[m.Value];
                 // برشلونة، ليفربول in a match report are the clubs, not the cities; مصر there is the national
@@ -113,6 +114,24 @@ internal sealed class EntityExtractor
                 i++;
             }
         }
+    }
+
+    // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
+    // the place only where a place is expected.
+    private static bool IsPlaceWordOutOfPlace(Document doc, PhraseMatch<int> m)
+    {
+        var list = doc.Lexicon.Words.PlacesAlsoWords;
+        if (m.End - m.Start != 1 || doc.Lexicon.Entries[m.Value].Kind != EntityKind.Location
+            || !list.ContainsToken(doc, m.Start, out var isName) || !isName)
+        {
+            return false;
+        }
+
+        var p = m.Start - 1;
+        return !(IsPlaceSlot(doc, m.Start, m.Skip)
+            || (doc.IsWord(p) && (doc.Text.TokenText(p) is "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" // إلى، من، عن
+                || (list.ContainsToken(doc, p, out var name) && !name)
+                || (p > 0 && list.TryMatch(doc, p - 1, out var before, maxTokens: 2) && before.End == m.Start && !before.Value))));
     }
 
     // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
@@ -1004,7 +1023,8 @@ internal sealed class EntityExtractor
     }
 
     private static bool IsWordToo(Document doc, int index) =>
-        doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false);
+        doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
+        || (doc.Lexicon.Words.PlacesAlsoWords.ContainsToken(doc, index, out var name, allowClitic: false) && name);
 
     private static bool LooksLikeArabicWord(ReadOnlySpan<char> word) =>
         word.StartsWith("\u0627\u0644") || (word.Length is 4 or 5 && word[0] == ArabicNormalizer.Alef && (word.Length == 4 || word[3] == ArabicNormalizer.Alef));

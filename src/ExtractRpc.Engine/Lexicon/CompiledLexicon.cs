@@ -86,4 +86,5 @@ internal sealed record WordLists(
     PhraseTable<int> Clubs,
     PhraseTable<bool> MediaCredits, // true: the outlet's staff (مراسل)
     PhraseTable<int> Media,
-    PhraseTable<bool> NamesAlsoWords);
+    PhraseTable<bool> NamesAlsoWords,
+    PhraseTable<bool> PlacesAlsoWords); // true: the name; false: a word before it that makes it the place

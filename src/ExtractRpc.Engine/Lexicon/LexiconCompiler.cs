@@ -150,6 +150,7 @@ public static class LexiconCompiler
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
             var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
             var namesAlsoWords = ReadList(File("lexicon/rules/given_names_also_words.txt"), 2, f => true, "given_names_also_words");
+            var placesAlsoWords = ReadList(File("lexicon/rules/places_also_words.txt"), 3, f => f[1] == "name", "places_also_words");
             var commonWords = ReadList(File("lexicon/rules/common_words.txt"), 1, f => true, "common_words");
             commonWords.AddRange(ReadList(File("lexicon/rules/common_words_more.txt"), 1, f => true, "common_words_more"));
             foreach (var (tokens, _) in commonWords.Where(w => w.Tokens.Length == 1))
@@ -269,7 +270,7 @@ public static class LexiconCompiler
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker),
                 Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]),
                 Table(mediaCredits), Table([.. _media.Values.Select(c => (c.Tokens, c.Entry))]),
-                Table(namesAlsoWords));
+                Table(namesAlsoWords), Table(placesAlsoWords));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
             var startMasks = new int[vocabulary.Distinct + 1];

@@ -197,6 +197,21 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
 
     [Theory]
+    [InlineData("وقال الوزير علينا أن نجد حلا سريعا للأزمة.")]
+    [InlineData("وحصل اللاعب على مقابل مالي كبير، ولدى الدولة فائض مالي ضخم.")]
+    [InlineData("وأعلنت القوات أن الطريق الموصل إلى المدينة مغلق.")]
+    [InlineData("وحوكم بتهمة ارتكاب إبادة جماعية.")]
+    public void Extract_APlaceNameThatIsAlsoAWord_OutOfAPlaceSlot_IsNoPlace(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+
+    [Theory]
+    [InlineData("قتل جنود فرنسيون في شمال مالي أمس.", "مالي")]
+    [InlineData("يعيش أهل نجد في وسط الجزيرة العربية.", "نجد")]
+    [InlineData("وتقدمت القوات العراقية في الموصل.", "الموصل")]
+    public void Extract_APlaceNameThatIsAlsoAWord_InAPlaceSlot_IsThePlace(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Location && TestLexicon.Slice(text, e.Span) == name);
+
+    [Theory]
     [InlineData("يربط", true)]
     [InlineData("يستحق", true)]
     [InlineData("يستخدم", true)]
