@@ -39,6 +39,7 @@ internal sealed class EntityExtractor
             owner.AsSpan(0, n).Fill(-1);
             FindLexicon(doc, candidates, owner, cancellationToken);
             FindCreditedMedia(doc, candidates, owner);
+            FindNamedByNationality(doc, candidates, owner);
             FindRules(doc, candidates, owner, cancellationToken);
             var accepted = Resolve(candidates, owner.AsSpan(0, n));
             Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
@@ -296,6 +297,43 @@ internal sealed class EntityExtractor
 
             AddBareName(doc, i, end, m, candidates, owner);
             i = end - 1;
+        }
+    }
+
+    /// <summary>
+    /// بتغلبه على الروسي إيغور كونيتسين، واللاعب الكونغولي شاباني نوندا: a definite nationality used as a
+    /// noun (not right after a definite noun it would qualify, as in الجيش الروسي) followed by words the
+    /// lists do not know is that national's name. Two or three such words: one could be a noun.
+    /// </summary>
+    private static void FindNamedByNationality(Document doc, List<Candidate> candidates, int[] owner)
+    {
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality, Skip: 0 } nationality || nationality.First != i || !IsDefinite(doc, i))
+            {
+                continue;
+            }
+
+            var first = nationality.End;
+            var p = i - 1;
+            if (first >= doc.Count || (p >= 0 && doc.IsWord(p) && IsDefinite(doc, p) && !IsFunctionWord(doc, p)))
+            {
+                continue; // الجيش الروسي، اللاعب الروسي الشاب
+            }
+
+            var end = first;
+            while (end < doc.Count && end - first < 3 && owner[end] < 0 && doc.StemSkips[end] == 0
+                && (doc.Ids[end] == Vocabulary.Unknown || doc.Lexicon.Words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
+                && IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end))
+            {
+                end++;
+            }
+
+            if (end - first >= 2)
+            {
+                AddPerson(doc, first, end, 0.7f, candidates, owner);
+                i = end - 1;
+            }
         }
     }
 
@@ -851,7 +889,9 @@ internal sealed class EntityExtractor
         // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
         var conjoined = !titled && !compound && first > 0 && owner[first - 1] >= 0 && candidates[owner[first - 1]].Kind == EntityKind.Person
             && IsConjoinedFirstName(doc, first);
-        if (!titled && !compound && !conjoined && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
+        // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
+        var kunya = IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645");
+        if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
         {
             return false;
         }
@@ -940,13 +980,13 @@ internal sealed class EntityExtractor
         }
 
         var ambiguous = words.AmbiguousNames.ContainsToken(doc, first, out _);
-        if (length < 2 && !titled && !conjoined && !compound && IsLoneGivenName(doc, first, ambiguous))
+        if (length < 2 && !titled && !conjoined && !compound && !kunya && IsLoneGivenName(doc, first, ambiguous))
         {
             AddPerson(doc, first, end, LoneNameConfidence, candidates, owner);
             return true;
         }
 
-        if ((length < 2 && !titled) || (ambiguous && !titled && length < 3))
+        if ((length < 2 && !titled) || (ambiguous && !titled && !conjoined && length < 3))
         {
             return false;
         }
@@ -1013,6 +1053,7 @@ internal sealed class EntityExtractor
         // A transliterated name shaped like an Arabic word is that word when alone: the article (الفريد
         // Alfred, "the unique") or the pattern أفعل/أفعال (أميل Emile, "more inclined"; أدوار Edouard, "roles").
         return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3 && written[^1] != '\u0647'
+            && words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             && !words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false) // وشدد علي انه: على
             && !(words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(index)))
             && !HasTanween(doc, index) && !IsAccusativeOfKnownWord(doc, index)
@@ -1033,10 +1074,19 @@ internal sealed class EntityExtractor
     {
         var words = doc.Lexicon.Words;
         var word = doc.Text.TokenText(index);
-        return doc.StemSkips[index] == 1 && word[0] == Clitics.Waw && doc.Ids[index] == Vocabulary.Unknown
+        if (!(doc.StemSkips[index] == 1 && word[0] == Clitics.Waw && doc.Ids[index] == Vocabulary.Unknown
             && doc.StemLevel(index) != SpellingLevel.Skeleton
-            && words.FirstNames.ContainsToken(doc, index, out _) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
-            && !words.CommonWords.ContainsToken(doc, index, out _) && !words.AmbiguousNames.ContainsToken(doc, index, out _);
+            && words.FirstNames.ContainsToken(doc, index, out _) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)))
+        {
+            return false;
+        }
+
+        // وعادل فتحي، ومحمود محمود: a given name that is also a word still begins the next name in the
+        // list when a word of a name follows it (and no common word: وسلام دائم).
+        var next = index + 1;
+        return !(words.CommonWords.ContainsToken(doc, index, out _) || words.AmbiguousNames.ContainsToken(doc, index, out _))
+            || (next < doc.Count && doc.IsWord(next) && !IsFunctionWord(doc, next) && !words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)
+                && (words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false) || (doc.Ids[next] == Vocabulary.Unknown && IsNameLike(doc, next, allowArticle: true))));
     }
 
     private static void AddPerson(Document doc, int first, int end, float confidence, List<Candidate> candidates, int[] owner, int skip = 0)
@@ -1198,9 +1248,10 @@ internal sealed class EntityExtractor
             for (var a = 0; a < accepted.Count; a++)
             {
                 var c = candidates[accepted[a]];
-                if (c.Length != 1 || (c.Kind == EntityKind.Person && c.Source == MentionSource.Lexicon))
+                if (c.Length != 1 || (c.Kind == EntityKind.Person && c.Source == MentionSource.Lexicon)
+                    || (c.Kind == EntityKind.Nationality && c.First > 0 && doc.IsWord(c.First - 1) && IsDefinite(doc, c.First - 1) && IsDefinite(doc, c.First)))
                 {
-                    continue;
+                    continue; // الأصولي المصري after أبو حمزة المصري: an adjective agreeing with its noun
                 }
 
                 var id = c.Skip > 0 ? doc.StemIds[c.First] : doc.Ids[c.First];
@@ -1360,7 +1411,7 @@ internal sealed class EntityExtractor
         }
 
         var w = doc.Text.TokenText(index);
-        return w.SequenceEqual("\u0627\u0628\u0648") || w.SequenceEqual("\u0627\u0645");
+        return w is "\u0627\u0628\u0648" or "\u0627\u0628\u064A" or "\u0627\u0628\u0627" or "\u0627\u0645"; // أبو، أبي، أبا، أم
     }
 
     // An indefinite accusative (اتصالاً، عسكرياً) is an adverb or object, never a name.

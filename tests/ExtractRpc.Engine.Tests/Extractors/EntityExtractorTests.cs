@@ -212,6 +212,23 @@ public sealed class EntityExtractorTests
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Location && TestLexicon.Slice(text, e.Span) == name);
 
     [Theory]
+    [InlineData("وفاز الصربي يانكو تيبساروفيتش على منافسه في الدور الأول.", "يانكو تيبساروفيتش")]
+    [InlineData("ووقع النادي مع الكونغولي شاباني نوندا عقدا جديدا.", "شاباني نوندا")]
+    [InlineData("ضمت التشكيلة وائل القباني ومحمود محمود وعادل فتحي.", "عادل فتحي")]
+    [InlineData("فتركها أبو أيوب ودخل الجيش المدينة.", "أبو أيوب")]
+    [InlineData("وبعد خروج أبو زيد من بلنسية عاد إلى المغرب.", "أبو زيد")]
+    public void Extract_NamesInListsAfterNationalitiesAndKunyas(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == name);
+
+    [Fact]
+    public void Extract_NationalityAdjectiveOfANoun_IsNotTheSurnameOfAPersonNamedEarlier()
+    {
+        const string text = "والتقى أبو حمزة المصري بالمحققين، ثم تحدث الداعية المصري عن اعتقاله.";
+        var second = Entities(text).Single(e => e.Span.Start > text.IndexOf("الداعية", StringComparison.Ordinal) && TestLexicon.Slice(text, e.Span) == "المصري");
+        Assert.Equal(EntityKind.Nationality, second.Kind);
+    }
+
+    [Theory]
     [InlineData("يربط", true)]
     [InlineData("يستحق", true)]
     [InlineData("يستخدم", true)]
