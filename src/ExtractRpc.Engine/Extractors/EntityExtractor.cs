@@ -738,6 +738,12 @@ internal sealed class EntityExtractor
                 break;
             }
 
+            // هيئة الرقابة الإدارية الملف: the qualifier closes the name; a plain noun after it is the next phrase.
+            if (end > j && owner[end - 1] < 0 && IsDefiniteNisba(doc, end - 1) && !IsDefiniteNisba(doc, end))
+            {
+                break;
+            }
+
             end++;
         }
 
@@ -756,7 +762,15 @@ internal sealed class EntityExtractor
         // Only an institution head (وزارة الدفاع، هيئة الأركان) makes a name of a generic phrase; after any
         // other head, and after a definite one (المجموعة الثانية، الجهاز الفني), the phrase must name a
         // country, place or body (حكومة كييف، الحكومة اللبنانية، جامعة القاهرة).
-        if (!administration && (head.Value != "institution" || StartsWithArticle(doc, head.Start)) && !HasNamedPart(candidates, owner, j, end))
+        var board = head.Value == "board";
+        if (!administration && (!(head.Value == "institution" || board) || StartsWithArticle(doc, head.Start)) && !HasNamedPart(candidates, owner, j, end))
+        {
+            return false;
+        }
+
+        // مجلس الإدارة، هيئة الدفاع: a board or a team of one generic word is what every company or trial
+        // has; a qualifier makes the body (هيئة الرقابة الإدارية، مجلس التعاون الخليجي).
+        if (board && end == j + 1 && owner[j] < 0 && doc.Lexicon.Words.CommonWords.ContainsToken(doc, j, out _))
         {
             return false;
         }

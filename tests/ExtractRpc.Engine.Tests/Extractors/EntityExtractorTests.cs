@@ -229,6 +229,19 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وقرر مجلس الإدارة توزيع أرباح على المساهمين.")]
+    [InlineData("وقالت هيئة الدفاع عن المتهم إن المحكمة غير مختصة.")]
+    public void Extract_AnInstitutionOfOneGenericWord_IsNoOrganization(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
+
+    [Fact]
+    public void Extract_AnInstitutionWithAQualifier_IsAnOrganization()
+    {
+        const string text = "وأحالت هيئة الرقابة الإدارية الملف إلى النيابة.";
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && TestLexicon.Slice(text, e.Span) == "هيئة الرقابة الإدارية");
+    }
+
+    [Theory]
     [InlineData("يربط", true)]
     [InlineData("يستحق", true)]
     [InlineData("يستخدم", true)]
