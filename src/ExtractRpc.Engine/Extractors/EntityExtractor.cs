@@ -1453,11 +1453,21 @@ internal sealed class EntityExtractor
     /// <summary>
     /// The shapes of an imperfect verb that names almost never take: a prefix ي or ن and three root
     /// consonants (يربط، يسمع، نطلب، يصمم), or the derived stems يست/نست/يت + three letters (يستحق،
-    /// يتلفت، يستخدم). A long vowel inside (يانغ، يوكو، نادال) is left alone: transliterated names have them, and
+    /// يتلفت، يستخدم), and the past of the derived stems (اعتزل، انسحب، استخدم). A long vowel inside (يانغ، يوكو، نادال) is left alone: transliterated names have them, and
     /// ت, which begins ترمب، تشن، is not read as a prefix. Given names are checked by the caller.
     /// </summary>
     internal static bool LooksLikeImperfectVerb(ReadOnlySpan<char> word)
     {
+        // The derived past stems: افتعل (اعتزل، انتقل)، انفعل (انسحب)، استفعل (استقال is left: it has a long vowel).
+        if (word.Length is 5 or 6 && word[0] == ArabicNormalizer.Alef)
+        {
+            var past = word.Length == 5 && word[2] == Teh ? word[1..]
+                : word.Length == 5 && word[1] == Noon ? word[2..]
+                : word.Length == 6 && word[1] == Seen && word[2] == Teh ? word[3..]
+                : [];
+            return past.Length >= 3 && past.IndexOfAny(LongVowels) < 0;
+        }
+
         if (word.Length < 4 || word[0] is not (Yeh or Noon))
         {
             return false;
