@@ -874,8 +874,17 @@ internal sealed class EntityExtractor
         }
 
         // الشيخ نهيان بن مبارك النهيان: بن، أبو، آل join the next name, and a definite surname may close
-        // the chain after a given name.
+        // the chain after a given name. السيد منغ يانغ: a second unknown word, a given name or a nisba is the
+        // surname.
         var end = j + 1;
+        if (end < doc.Count && owner[end] < 0 && doc.StemSkips[end] == 0 && !IsParticle(doc, end)
+            && (doc.Ids[end] == Vocabulary.Unknown ? IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end)
+                : (IsDefiniteNisba(doc, end) && IsNameLike(doc, end, allowArticle: true))
+                    || (doc.Lexicon.Words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false) && !IsWordToo(doc, end) && !IsFunctionWord(doc, end))))
+        {
+            end++;
+        }
+
         while (end + 1 < doc.Count && IsParticle(doc, end) && owner[end + 1] < 0 && !IsFunctionWord(doc, end + 1)
             && (IsNameLike(doc, end + 1, allowArticle: true) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, end + 1, out _, allowClitic: false)))
         {

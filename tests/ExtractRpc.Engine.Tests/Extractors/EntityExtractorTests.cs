@@ -298,6 +298,7 @@ public sealed class EntityExtractorTests
     [InlineData("واستطاع الإمام علي ورجاله أن يحققوا الانتصار.", "علي")]
     [InlineData("وزار المعرض الشيخ نهيان بن مبارك النهيان مع مجموعة من المشاركين.", "نهيان بن مبارك النهيان")]
     [InlineData("وقال ديفد فرانكلين أمين المتحف إن اللوحة نادرة.", "ديفد فرانكلين")]
+    [InlineData("وقال السيد منغ يانغ إن الشركة ستوسع إنتاجها.", "منغ يانغ")]
     public void Extract_NameBoundaries(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
