@@ -1194,6 +1194,7 @@ internal sealed class EntityExtractor
     // جو بايدن, براون after تشارلز كيو براون) — takes the full name's id and canonical name.
     private static void Corefer(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
     {
+        LinkLoneGivenNames(doc, candidates, accepted, owner);
         Dictionary<int, int>? surnames = null;
         Dictionary<int, int>? guardedSurnames = null;
         foreach (var index in accepted)
@@ -1348,6 +1349,43 @@ internal sealed class EntityExtractor
             owner[i] = candidates.Count;
             accepted.Add(candidates.Count);
             candidates.Add(new Candidate(i, i + 1, skip, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
+        }
+    }
+
+    /// <summary>
+    /// بدأ نزار يكتب after نزار قباني: a given name a rule found alone is the one person of the document
+    /// named in full with it; with two such people (or none) it keeps its own id.
+    /// </summary>
+    private static void LinkLoneGivenNames(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
+    {
+        for (var a = 0; a < accepted.Count; a++)
+        {
+            var lone = candidates[accepted[a]];
+            if (lone is not { Kind: EntityKind.Person, Source: MentionSource.Rule, Length: 1, Skip: 0 } || lone.Confidence != LoneNameConfidence)
+            {
+                continue;
+            }
+
+            var id = doc.Ids[lone.First];
+            string? personId = null;
+            var target = -1;
+            foreach (var index in accepted)
+            {
+                var c = candidates[index];
+                if (c is { Kind: EntityKind.Person, Skip: 0 } && c.Length >= 2 && doc.Ids[c.First] == id && c.Id != personId)
+                {
+                    target = personId is null ? index : -2; // a second person with that given name: ambiguous
+                    personId ??= c.Id;
+                }
+            }
+
+            if (target >= 0)
+            {
+                var full = candidates[target];
+                owner[lone.First] = candidates.Count;
+                accepted[a] = candidates.Count;
+                candidates.Add(new Candidate(lone.First, lone.End, 0, EntityKind.Person, full.Id, full.Canonical, full.English, CoreferenceConfidence, MentionSource.Coreference, 0));
+            }
         }
     }
 

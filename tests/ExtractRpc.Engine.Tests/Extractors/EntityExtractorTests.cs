@@ -176,6 +176,17 @@ public sealed class EntityExtractorTests
     public void Extract_AGivenNameAlone_IsAPerson(string text, string name) =>
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == name);
 
+    [Fact]
+    public void Extract_AGivenNameAlone_TakesTheIdOfThePersonNamedInFullWithIt()
+    {
+        const string text = "أسس الشاعر نزار قباني دار نشر في بيروت. بدأ نزار يكتب الشعر وعمره ست عشرة سنة.";
+        var people = Entities(text).Where(e => e.Kind == EntityKind.Person).ToList();
+        var full = Assert.Single(people, e => TestLexicon.Slice(text, e.Span) == "نزار قباني");
+        var alone = Assert.Single(people, e => TestLexicon.Slice(text, e.Span) == "نزار");
+        Assert.Equal(full.EntityId, alone.EntityId);
+        Assert.Equal(full.Canonical, alone.Canonical);
+    }
+
     [Theory]
     [InlineData("ويعد هذا المشروع الأكبر في المنطقة وقد أقيم باسم الشعب.")]
     [InlineData("وأشاد المدرب بفوزه الأخير وقال إن الفريق حقق أكبر انتصار.")]
