@@ -78,7 +78,7 @@ internal sealed class EntityExtractor
             // So does a one-word match reached both through a proclitic and a generated spelling
             // (بقربه, "near it", is not ب + a g-letter spelling of جربة).
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
-                && !(m.End - m.Start == 1 && (m.Weak || (m.Generated && (m.Skip > 0 || entries[m.Value].Kind == EntityKind.Person))))
+                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m)) || (m.Generated && (m.Skip > 0 || entries[m.Value].Kind == EntityKind.Person))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
                 // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
@@ -134,6 +134,14 @@ internal sealed class EntityExtractor
                 || (list.ContainsToken(doc, p, out var name) && !name)
                 || (p > 0 && list.TryMatch(doc, p - 1, out var before, maxTokens: 2) && before.End == m.Start && !before.Value))));
     }
+
+    // مكدونالدز for ماكدونالدز: a long word no list knows, reached through the skeleton of an
+    // organization's one-word name, is that name with its vowels written otherwise.
+    // Not a word that may carry a proclitic or the article, nor one with tanween (روتينياً).
+    private static bool IsLongForeignBrand(Document doc, PhraseMatch<int> m) =>
+        m.Skip == 0 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Organization && doc.Text[m.Start].Length >= 7 && doc.Ids[m.Start] == Vocabulary.Unknown
+        && doc.Text.TokenText(m.Start)[0] is not (Clitics.Waw or Clitics.Feh or Clitics.Beh or Clitics.Lam or Clitics.Kaf or ArabicNormalizer.Alef)
+        && !HasTanween(doc, m.Start) && !IsAccusativeOfKnownWord(doc, m.Start);
 
     // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
     // So is كبيرا written without its tanween: a known word plus the alef of the accusative.

@@ -387,6 +387,7 @@ public static class LexiconCompiler
                 byId.TryAdd(f[0], index);
 
                 AddSurface(f[2], index, kind, 0, surfaces);
+                AddJoinedSpelling(f[2], f[3], index, kind, surfaces);
 
                 // Agencies and media are often credited in Latin script (Reuters, AFP).
                 if (kind == EntityKind.Organization && f[3].Length >= 4 && f[3].All(c => c < 0x80))
@@ -398,6 +399,7 @@ public static class LexiconCompiler
                     foreach (var alias in DataReader.Alternatives(f[4]))
                     {
                         AddSurface(alias, index, kind, 1, surfaces);
+                        AddJoinedSpelling(alias, f[3], index, kind, surfaces);
                         AddBareNames(alias, index, kind);
 
                         // أوبك and الأوبك, آسيان and الآسيان: an acronym read as a word takes the article
@@ -453,6 +455,24 @@ public static class LexiconCompiler
             {
                 _vocabulary.Add(Article);
                 surfaces.Add(([.. tokens[..number], Article, .. tokens[number..]], entry, priority));
+            }
+        }
+
+        /// <summary>
+        /// فولكس فاغن is also written فولكسفاغن، فيس بوك فيسبوك، يو تيوب يوتيوب: a brand that is one word in
+        /// English and two transliterated words here is also matched as the two written together.
+        /// </summary>
+        private void AddJoinedSpelling(string arabic, string english, int entry, EntityKind kind, List<(string[], int, int)> surfaces)
+        {
+            if (kind != EntityKind.Organization || english.Contains(' ') || english.Length < 4 || !english.All(char.IsAsciiLetter))
+            {
+                return;
+            }
+
+            var words = arabic.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 2 && !words[0].StartsWith("\u0627\u0644", StringComparison.Ordinal) && !words[1].StartsWith("\u0627\u0644", StringComparison.Ordinal))
+            {
+                AddSurface(words[0] + words[1], entry, kind, 1, surfaces);
             }
         }
 

@@ -253,6 +253,20 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وتستثمر الشركة في مصانع فولكسفاغن الألمانية.", "فولكسفاغن")]
+    [InlineData("ونشر المقطع على فيسبوك قبل حذفه.", "فيسبوك")]
+    [InlineData("وافتتحت مطاعم مكدونالدز فرعا جديدا.", "مكدونالدز")]
+    public void Extract_ABrandWrittenJoinedOrWithOtherVowels_IsTheLexiconOrganization(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && e.Source == MentionSource.Lexicon && TestLexicon.Slice(text, e.Span) == name);
+
+    [Fact]
+    public void Extract_AnAdverbWithTanween_IsNoBrandThroughItsSkeleton()
+    {
+        const string text = "وكان الهدف تمديداً روتينياً للعقوبات.";
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
+    }
+
+    [Theory]
     [InlineData("يربط", true)]
     [InlineData("يستحق", true)]
     [InlineData("يستخدم", true)]
