@@ -632,6 +632,18 @@ internal sealed class EntityExtractor
         var end = j;
         if (!quoted && owner[first] >= 0 && candidates[owner[first]].Kind == EntityKind.Nationality)
         {
+            // وكالة الأنباء المصرية، وكالة الأنباء الفرنسية: a country's news agency is named so, head and all.
+            var nationality = candidates[owner[first]];
+            if (head.End - head.Start >= 2 && nationality.First == first && nationality.Skip == 0 && IsDefinite(doc, first))
+            {
+                var agency = FindOrganization(doc, head, first, nationality.End);
+                Mark(owner, head.Start, nationality.End, candidates.Count);
+                candidates.Add(agency is not null
+                    ? new Candidate(head.Start, nationality.End, head.Skip, EntityKind.Organization, agency.Id, agency.Canonical, agency.English, LexiconConfidence, MentionSource.Lexicon, 3)
+                    : new Candidate(head.Start, nationality.End, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, nationality.End), Canonical(doc, head.Start, nationality.End, head.Skip), "", 0.75f, MentionSource.Rule, 3));
+                return true;
+            }
+
             return false; // الصحيفة الإسرائيلية: a medium named by its country only is a reference back, not a name
         }
 

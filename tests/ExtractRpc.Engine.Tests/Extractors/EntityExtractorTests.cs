@@ -259,6 +259,12 @@ public sealed class EntityExtractorTests
     public void Extract_ABrandWrittenJoinedOrWithOtherVowels_IsTheLexiconOrganization(string text, string name) =>
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && e.Source == MentionSource.Lexicon && TestLexicon.Slice(text, e.Span) == name);
 
+    [Theory]
+    [InlineData("وذكرت وكالة الأنباء المصرية أن الدراسات أكدت ذلك.", "وكالة الأنباء المصرية", "org:mena")]
+    [InlineData("ونقلت وكالة الأنباء الكويتية عن الوزير قوله.", "وكالة الأنباء الكويتية", "org:kuna")]
+    public void Extract_ACountrysNewsAgency_IsNamedHeadAndAll(string text, string name, string id) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && e.EntityId == id && TestLexicon.Slice(text, e.Span) == name);
+
     [Fact]
     public void Extract_AnAdverbWithTanween_IsNoBrandThroughItsSkeleton()
     {
