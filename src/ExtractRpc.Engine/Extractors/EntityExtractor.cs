@@ -673,15 +673,26 @@ internal sealed class EntityExtractor
         var inner = owner[first];
         if (inner >= 0 && candidates[inner].Kind == EntityKind.Organization && candidates[inner].First == first && candidates[inner].End == end)
         {
-            return true; // the lexicon already knows the medium
+            // The lexicon already knows the medium (لوبوان): unquoted, the head joins its name.
+            if (!quoted && candidates[inner].Skip == 0)
+            {
+                candidates[inner] = candidates[inner] with { First = head.Start, Skip = head.Skip };
+                Mark(owner, head.Start, first, inner);
+            }
+
+            return true;
         }
 
-        var text = Canonical(doc, first, end);
+        // Unquoted, the head is part of the name, as in the lexicon's own (جريدة فلسطين، صحيفة الراية القطرية);
+        // a quoted name is the words between the marks.
+        var start = quoted ? first : head.Start;
+        var skip = quoted ? 0 : head.Skip;
+        var text = Canonical(doc, start, end, skip);
         var org = FindOrganization(doc, head, first, end);
-        Mark(owner, first, end, candidates.Count);
+        Mark(owner, start, end, candidates.Count);
         candidates.Add(org is not null
-            ? new Candidate(first, end, 0, EntityKind.Organization, org.Id, org.Canonical, org.English, LexiconConfidence, MentionSource.Lexicon, 3)
-            : new Candidate(first, end, 0, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), text, "", 0.75f, MentionSource.Rule, 3));
+            ? new Candidate(start, end, skip, EntityKind.Organization, org.Id, org.Canonical, org.English, LexiconConfidence, MentionSource.Lexicon, 3)
+            : new Candidate(start, end, skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, start, end), text, "", 0.75f, MentionSource.Rule, 3));
         return true;
     }
 

@@ -265,6 +265,13 @@ public sealed class EntityExtractorTests
     public void Extract_ACountrysNewsAgency_IsNamedHeadAndAll(string text, string name, string id) =>
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && e.EntityId == id && TestLexicon.Slice(text, e.Span) == name);
 
+    [Theory]
+    [InlineData("ونشرت جريدة فلسطين في عددها الصادر أمس خبرا عن الاجتماع.", "جريدة فلسطين")]
+    [InlineData("وقالت صحيفة لوبوان إن الحكومة ستستقيل.", "صحيفة لوبوان")]
+    [InlineData("وقالت صحيفة “المستقبل” إن الحكومة ستستقيل.", "المستقبل")]
+    public void Extract_AnOutletAfterItsHead_IsNamedWithTheHeadUnlessQuoted(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && TestLexicon.Slice(text, e.Span) == name);
+
     [Fact]
     public void Extract_AnAdverbWithTanween_IsNoBrandThroughItsSkeleton()
     {
