@@ -959,13 +959,16 @@ internal sealed class EntityExtractor
             if (owner[end] >= 0)
             {
                 var c = candidates[owner[end]];
-                // A surname the lexicon knows as a person (جاك سوليفان) joins the name and lends its id.
-                if (c.Kind == EntityKind.Person && c.First == end && c.Skip == 0 && c.Source == MentionSource.Lexicon)
+                // A surname the lexicon knows as a person (جاك سوليفان) joins the name and lends its id; not
+                // after a given name that is also a word (متحدث باسم أولمرت: "on behalf of").
+                if (c.Kind == EntityKind.Person && c.First == end && c.Skip == 0 && c.Source == MentionSource.Lexicon
+                    && !(end == first + 1 && !titled && IsWordToo(doc, first)))
                 {
                     end = c.End;
                     known = c;
                 }
-                else if (c.Kind == EntityKind.Nationality && c.First == end && c.End == end + 1 && c.Skip == 0 && end > first && !StartsWithArticle(doc, end))
+                else if (c.Kind == EntityKind.Nationality && c.First == end && c.End == end + 1 && c.Skip == 0 && end > first && !StartsWithArticle(doc, end)
+                    && !(end == first + 1 && !titled && IsWordToo(doc, first))) // جوازات سفر بريطانية
                 {
                     // جون كندي، أحمد مصري: an indefinite nisba right after a name is a surname (an adjective
                     // of the person would take the article).
@@ -1045,10 +1048,12 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        // حقق أكبر انتصار، أقيم باسم الشعب: two given names that are both words too are the words (a
-        // definite surname keeps the name: عمر الحلبي).
+        // حقق أكبر انتصار، أقيم باسم الشعب، بدور الثمانية: a given name that is a word too, followed by
+        // another or by a number, is the words (a definite nisba keeps the name: عمر الحلبي).
         if (!titled && length == 2 && (IsWordToo(doc, first) || (words.FirstNames.ContainsToken(doc, first, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(first))))
-            && (IsWordToo(doc, first + 1) || words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false)) && !IsDefinite(doc, first + 1))
+            && (IsWordToo(doc, first + 1) || words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false)
+                || words.Numbers.ContainsToken(doc, first + 1, out _) || words.Ordinals.ContainsToken(doc, first + 1, out _))
+            && !(IsDefinite(doc, first + 1) && IsDefiniteNisba(doc, first + 1)))
         {
             return false;
         }

@@ -177,6 +177,14 @@ public sealed class EntityExtractorTests
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == name);
 
     [Fact]
+    public void Extract_OnBehalfOf_IsNoGivenNameBeforeAKnownSurname()
+    {
+        const string text = "وقال متحدث باسم أولمرت إنه ليس لديه معلومات.";
+        var person = Assert.Single(Entities(text), e => e.Kind == EntityKind.Person);
+        Assert.Equal("أولمرت", TestLexicon.Slice(text, person.Span));
+    }
+
+    [Fact]
     public void Extract_AGivenNameAlone_TakesTheIdOfThePersonNamedInFullWithIt()
     {
         const string text = "أسس الشاعر نزار قباني دار نشر في بيروت. بدأ نزار يكتب الشعر وعمره ست عشرة سنة.";
@@ -191,6 +199,7 @@ public sealed class EntityExtractorTests
     [InlineData("ويعد هذا المشروع الأكبر في المنطقة وقد أقيم باسم الشعب.")]
     [InlineData("وأشاد المدرب بفوزه الأخير وقال إن الفريق حقق أكبر انتصار.")]
     [InlineData("قدم سبعة أدوار في المسلسلات، وكان موقع الجزيرة الفريد يربط القارات.")]
+    [InlineData("وكان المتهمون يحملون جوازات سفر بريطانية.")]
     public void Extract_AGivenNameThatIsAlsoAWord_AloneIsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
