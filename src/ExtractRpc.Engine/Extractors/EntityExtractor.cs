@@ -84,7 +84,8 @@ internal sealed class EntityExtractor
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
                 && !(entries[m.Value].Kind == EntityKind.Person && m.Skip == 0 && WrittenWord(doc, m.Start) is [.., '\u0649'] && IsFunctionWord(doc, m.Start))
                 && !ModifiesPreviousNoun(doc, m)
-                && !IsPlaceWordOutOfPlace(doc, m))
+                && !IsPlaceWordOutOfPlace(doc, m)
+                && !IsDatelineSource(doc, m))
             {
                 var e = entries[m.Value];
                 // برشلونة، ليفربول in a match report are the clubs, not the cities; مصر there is the national
@@ -116,6 +117,12 @@ internal sealed class EntityExtractor
             }
         }
     }
+
+    // الدوحة - قنا :، عمان - الراية :: in a dateline the word between the dash and the colon is the
+    // source (an agency, a paper), not a second place (قنا is also Qena).
+    private static bool IsDatelineSource(Document doc, PhraseMatch<int> m) =>
+        m.End - m.Start == 1 && m.Skip == 0 && doc.Lexicon.Entries[m.Value] is { Kind: EntityKind.Location, IsCountry: false }
+        && doc.Text.IsPunct(m.Start - 1, '-') && doc.Text.IsPunct(m.End, ':') && doc.IsWord(m.Start - 2);
 
     // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
     // the place only where a place is expected.

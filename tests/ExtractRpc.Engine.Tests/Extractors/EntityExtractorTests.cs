@@ -224,6 +224,14 @@ public sealed class EntityExtractorTests
     public void Extract_APlaceNameThatIsAlsoAWord_OutOfAPlaceSlot_IsNoPlace(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
 
+    [Fact]
+    public void Extract_TheSourceInADateline_IsNoSecondPlace()
+    {
+        const string text = "الدوحة - قنا : تلقى الأمير اتصالا هاتفيا من الرئيس.";
+        var places = Entities(text).Where(e => e.Kind == EntityKind.Location).Select(e => TestLexicon.Slice(text, e.Span)).ToList();
+        Assert.Equal(["الدوحة"], places);
+    }
+
     [Theory]
     [InlineData("قتل جنود فرنسيون في شمال مالي أمس.", "مالي")]
     [InlineData("يعيش أهل نجد في وسط الجزيرة العربية.", "نجد")]
