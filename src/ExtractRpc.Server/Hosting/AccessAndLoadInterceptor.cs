@@ -97,8 +97,7 @@ public sealed class AccessAndLoadInterceptor : Interceptor, IDisposable
     /// True when a call with these headers may proceed: no keys are configured, or it presents one of
     /// them (<c>x-api-key</c>, or <c>authorization: Bearer</c>).
     /// </summary>
-    public bool Admits(string? apiKeyHeader, string? authorizationHeader) =>
-        _keys.Length == 0 || Admits(PresentedKey(apiKeyHeader, authorizationHeader));
+    public bool Admits(string? apiKeyHeader, string? authorizationHeader) => Admits(PresentedKey(apiKeyHeader, authorizationHeader));
 
     private static string? PresentedKey(string? apiKeyHeader, string? authorizationHeader) =>
         apiKeyHeader ?? (authorizationHeader is not null && authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

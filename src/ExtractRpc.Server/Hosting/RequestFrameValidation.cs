@@ -92,9 +92,6 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
     }
 
-    /// <summary>What is wrong with a serialized ExtractRequest, or null.</summary>
-    public static string? Check(ReadOnlySpan<byte> message) => Check(message, out _, out _, out _);
-
     /// <summary>
     /// What is wrong with a serialized ExtractRequest, or null, the request, and where the UTF-8 bytes
     /// of its text lie in <paramref name="message"/>. The string fields are checked in place, without

@@ -55,12 +55,9 @@ public sealed class CacheHitResponder(ResultCache cache, LexiconHost lexicon, Ac
             return false; // the service computes the response, stores it and counts the miss
         }
 
-        using (var activity = ServerTelemetry.Source.StartActivity("extractrpc.extract"))
-        {
-            activity?.SetTag("extractrpc.characters", validated.Text.Length);
-            activity?.SetTag("extractrpc.cache", "hit");
-        }
-
+        using var activity = ServerTelemetry.Source.StartActivity("extractrpc.extract");
+        activity?.SetTag("extractrpc.characters", validated.Text.Length);
+        activity?.SetTag("extractrpc.cache", "hit");
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";

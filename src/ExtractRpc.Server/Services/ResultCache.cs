@@ -82,19 +82,13 @@ public sealed class ResultCache
     /// <summary>The cached response for <paramref name="key"/>, or null; counted as a hit or a miss.</summary>
     public CachedResponse? Get(string key)
     {
-        if (_cache is null)
+        var response = GetHit(key);
+        if (response is null && _cache is not null)
         {
-            return null;
+            Interlocked.Increment(ref _misses);
         }
 
-        if (_cache.TryGetValue(key, out CachedResponse? response))
-        {
-            Interlocked.Increment(ref _hits);
-            return response;
-        }
-
-        Interlocked.Increment(ref _misses);
-        return null;
+        return response;
     }
 
     /// <summary>
