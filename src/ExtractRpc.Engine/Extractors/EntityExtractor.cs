@@ -643,11 +643,7 @@ internal sealed class EntityExtractor
             var nationality = candidates[owner[first]];
             if (head.End - head.Start >= 2 && nationality.First == first && nationality.Skip == 0 && IsDefinite(doc, first))
             {
-                var agency = FindOrganization(doc, head, first, nationality.End);
-                Mark(owner, head.Start, nationality.End, candidates.Count);
-                candidates.Add(agency is not null
-                    ? new Candidate(head.Start, nationality.End, head.Skip, EntityKind.Organization, agency.Id, agency.Canonical, agency.English, LexiconConfidence, MentionSource.Lexicon, 3)
-                    : new Candidate(head.Start, nationality.End, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, nationality.End), Canonical(doc, head.Start, nationality.End, head.Skip), "", 0.75f, MentionSource.Rule, 3));
+                AddMedium(doc, head.Start, nationality.End, head.Skip, FindOrganization(doc, head, first, nationality.End), candidates, owner);
                 return true;
             }
 
@@ -692,15 +688,17 @@ internal sealed class EntityExtractor
 
         // Unquoted, the head is part of the name, as in the lexicon's own (جريدة فلسطين، صحيفة الراية القطرية);
         // a quoted name is the words between the marks.
-        var start = quoted ? first : head.Start;
-        var skip = quoted ? 0 : head.Skip;
-        var text = Canonical(doc, start, end, skip);
-        var org = FindOrganization(doc, head, first, end);
+        AddMedium(doc, quoted ? first : head.Start, end, quoted ? 0 : head.Skip, FindOrganization(doc, head, first, end), candidates, owner);
+        return true;
+    }
+
+    // A medium named after its head: the lexicon entry when there is one, else a document-scoped id.
+    private static void AddMedium(Document doc, int start, int end, int skip, LexiconEntry? org, List<Candidate> candidates, int[] owner)
+    {
         Mark(owner, start, end, candidates.Count);
         candidates.Add(org is not null
             ? new Candidate(start, end, skip, EntityKind.Organization, org.Id, org.Canonical, org.English, LexiconConfidence, MentionSource.Lexicon, 3)
-            : new Candidate(start, end, skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, start, end), text, "", 0.75f, MentionSource.Rule, 3));
-        return true;
+            : new Candidate(start, end, skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, start, end), Canonical(doc, start, end, skip), "", 0.75f, MentionSource.Rule, 3));
     }
 
     // The organization entry named by head + name (صحيفة الشرق الأوسط) or by the name alone, looked up
@@ -960,6 +958,8 @@ internal sealed class EntityExtractor
         var skip = conjoined ? doc.StemSkips[first] : 0;
 
         var end = compound ? fn.End : first + 1;
+        // A given name that is also a word (باسم "on behalf of") takes no known surname or nisba after it.
+        var firstIsWord = !titled && IsWordToo(doc, first);
         Candidate? known = null;
         while (end < doc.Count && end - first < MaxNameTokens + 2)
         {
@@ -969,13 +969,13 @@ internal sealed class EntityExtractor
                 // A surname the lexicon knows as a person (جاك سوليفان) joins the name and lends its id; not
                 // after a given name that is also a word (متحدث باسم أولمرت: "on behalf of").
                 if (c.Kind == EntityKind.Person && c.First == end && c.Skip == 0 && c.Source == MentionSource.Lexicon
-                    && !(end == first + 1 && !titled && IsWordToo(doc, first)))
+                    && !(end == first + 1 && firstIsWord))
                 {
                     end = c.End;
                     known = c;
                 }
                 else if (c.Kind == EntityKind.Nationality && c.First == end && c.End == end + 1 && c.Skip == 0 && end > first && !StartsWithArticle(doc, end)
-                    && !(end == first + 1 && !titled && IsWordToo(doc, first))) // جوازات سفر بريطانية
+                    && !(end == first + 1 && firstIsWord)) // جوازات سفر بريطانية
                 {
                     // جون كندي، أحمد مصري: an indefinite nisba right after a name is a surname (an adjective
                     // of the person would take the article).
@@ -1057,7 +1057,7 @@ internal sealed class EntityExtractor
 
         // حقق أكبر انتصار، أقيم باسم الشعب، بدور الثمانية: a given name that is a word too, followed by
         // another or by a number, is the words (a definite nisba keeps the name: عمر الحلبي).
-        if (!titled && length == 2 && (IsWordToo(doc, first) || (words.FirstNames.ContainsToken(doc, first, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(first))))
+        if (!titled && length == 2 && (IsWordToo(doc, first) || IsForeignNameShapedLikeAWord(doc, first))
             && (IsWordToo(doc, first + 1) || words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false)
                 || words.Numbers.ContainsToken(doc, first + 1, out _) || words.Ordinals.ContainsToken(doc, first + 1, out _))
             && !(IsDefinite(doc, first + 1) && IsDefiniteNisba(doc, first + 1)))
@@ -1116,22 +1116,25 @@ internal sealed class EntityExtractor
     {
         var words = doc.Lexicon.Words;
         var written = WrittenWord(doc, index);
-        // A transliterated name shaped like an Arabic word is that word when alone: the article (الفريد
-        // Alfred, "the unique") or the pattern أفعل/أفعال (أميل Emile, "more inclined"; أدوار Edouard, "roles").
         return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3 && written[^1] != '\u0647'
-            && words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            && words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false)
             && !words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false) // وشدد علي انه: على
-            && !(words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(index)))
+            && !(foreign && LooksLikeArabicWord(doc.Text.TokenText(index))) // الفريد، أميل alone are the words
             && !HasTanween(doc, index) && !IsAccusativeOfKnownWord(doc, index)
             && !words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
             && !words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false)
             && !words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
-            && !LooksLikeImperfectVerb(doc.Text.TokenText(index));
+            && !LooksLikeVerb(doc.Text.TokenText(index));
     }
 
     private static bool IsWordToo(Document doc, int index) =>
         doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
         || (doc.Lexicon.Words.PlacesAlsoWords.ContainsToken(doc, index, out var name, allowClitic: false) && name);
+
+    // A transliterated given name shaped like an Arabic word: the article (الفريد Alfred, "the unique") or
+    // the pattern أفعل/أفعال (أميل Emile, "more inclined"; أدوار Edouard, "roles").
+    private static bool IsForeignNameShapedLikeAWord(Document doc, int index) =>
+        doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false) && foreign && LooksLikeArabicWord(doc.Text.TokenText(index));
 
     private static bool LooksLikeArabicWord(ReadOnlySpan<char> word) =>
         word.StartsWith("\u0627\u0644") || (word.Length is 4 or 5 && word[0] == ArabicNormalizer.Alef && (word.Length == 4 || word[3] == ArabicNormalizer.Alef));
@@ -1475,7 +1478,7 @@ internal sealed class EntityExtractor
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
             || HasObjectSuffix(WrittenWord(doc, index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
-            || LooksLikeImperfectVerb(doc.Text.TokenText(index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            || LooksLikeVerb(doc.Text.TokenText(index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)
             || words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
@@ -1541,12 +1544,13 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>
-    /// The shapes of an imperfect verb that names almost never take: a prefix ي or ن and three root
-    /// consonants (يربط، يسمع، نطلب، يصمم), or the derived stems يست/نست/يت + three letters (يستحق،
-    /// يتلفت، يستخدم), and the past of the derived stems (اعتزل، انسحب، استخدم). A long vowel inside (يانغ، يوكو، نادال) is left alone: transliterated names have them, and
-    /// ت, which begins ترمب، تشن، is not read as a prefix. Given names are checked by the caller.
+    /// The verb shapes names almost never take: an imperfect with the prefix ي or ن and three root
+    /// consonants (يربط، يسمع، نطلب، يصمم) or a derived stem يست/نست/يت + three letters (يستحق، يتلفت،
+    /// يستخدم), and the past of the derived stems (اعتزل، انسحب، استخدم). A long vowel inside (يانغ،
+    /// يوكو، نادال) is left alone: transliterated names have them, and ت, which begins ترمب، تشن، is not
+    /// read as a prefix. Given names are checked by the caller.
     /// </summary>
-    internal static bool LooksLikeImperfectVerb(ReadOnlySpan<char> word)
+    internal static bool LooksLikeVerb(ReadOnlySpan<char> word)
     {
         // The derived past stems: افتعل (اعتزل، انتقل)، انفعل (انسحب)، استفعل (استقال is left: it has a long vowel).
         if (word.Length is 5 or 6 && word[0] == ArabicNormalizer.Alef)

@@ -312,8 +312,8 @@ public sealed class EntityExtractorTests
     [InlineData("نادال", false)]
     [InlineData("ترمب", false)]
     [InlineData("يلتسين", false)]
-    public void LooksLikeImperfectVerb_ReadsTheVerbShapes(string word, bool verb) =>
-        Assert.Equal(verb, ExtractRpc.Engine.Extractors.EntityExtractor.LooksLikeImperfectVerb(word));
+    public void LooksLikeVerb_ReadsTheVerbShapes(string word, bool verb) =>
+        Assert.Equal(verb, ExtractRpc.Engine.Extractors.EntityExtractor.LooksLikeVerb(word));
 
     [Fact]
     public void Extract_NameEndsBeforeAnAdverbInTheAccusative()
