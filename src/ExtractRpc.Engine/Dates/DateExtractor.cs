@@ -125,7 +125,7 @@ internal sealed class DateExtractor
                 return end > 0 ? end : BareYear(i);
             }
 
-            if (kind != TokenKind.Word)
+            if (kind != TokenKind.Word || !MayStartWithWord(i))
             {
                 return -1;
             }
@@ -152,6 +152,24 @@ internal sealed class DateExtractor
             }
 
             return -1;
+        }
+
+        /// <summary>
+        /// False when no pattern can start at word <paramref name="i"/>: every pattern opens with a phrase of
+        /// one of the date tables (which the token's start mask tells) or with one of a few words (بين، من،
+        /// الفترة، يوم، اليوم، شهر، في، منذ), clitic or not. Most words of an article are neither, and skip the
+        /// nine patterns.
+        /// </summary>
+        private bool MayStartWithWord(int i)
+        {
+            if ((doc.StartMasks[i] & _w.DateStartBits) != 0)
+            {
+                return true;
+            }
+
+            return IsStem(i, "\u0628\u064A\u0646") || IsStem(i, "\u0645\u0646") || IsWord(i, "\u0627\u0644\u0641\u062A\u0631\u0647")
+                || IsStem(i, "\u064A\u0648\u0645") || IsStem(i, "\u0627\u0644\u064A\u0648\u0645") || IsStem(i, "\u0634\u0647\u0631")
+                || IsWord(i, "\u0641\u064A") || IsWord(i, "\u0645\u0646\u0630");
         }
 
         // ----- building blocks -------------------------------------------------------------

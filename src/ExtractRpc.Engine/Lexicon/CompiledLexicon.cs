@@ -87,4 +87,10 @@ internal sealed record WordLists(
     PhraseTable<bool> MediaCredits, // true: the outlet's staff (مراسل)
     PhraseTable<int> Media,
     PhraseTable<bool> NamesAlsoWords,
-    PhraseTable<bool> PlacesAlsoWords); // true: the name; false: a word before it that makes it the place
+    PhraseTable<bool> PlacesAlsoWords) // true: the name; false: a word before it that makes it the place
+{
+    /// <summary>The start bits of the tables a date pattern may open with (see the date parser's
+    /// MayStartWithWord).</summary>
+    public int DateStartBits { get; } = Ordinals.StartBit | DayParts.StartBit | Weekdays.StartBit | Holidays.StartBit
+        | Months.StartBit | Relative.StartBit | Units.StartBit | Decades.StartBit;
+}

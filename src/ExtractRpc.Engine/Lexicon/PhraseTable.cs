@@ -21,6 +21,10 @@ internal sealed class PhraseTable<T>
     private readonly SpellingLevel _level;
     private readonly int _bit;
 
+    /// <summary>The table's bit in <see cref="Pipeline.Document.StartMasks"/>: a phrase of this table can start only
+    /// at a token whose mask has it.</summary>
+    internal int StartBit => _bit;
+
     private PhraseTable(Dictionary<long, int> edges, int[] valueOfNode, T[] values, SpellingLevel level, int bit)
     {
         _level = level;
