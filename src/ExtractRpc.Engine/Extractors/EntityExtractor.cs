@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using ExtractRpc.Engine.Lexicon;
 using ExtractRpc.Engine.Pipeline;
 using ExtractRpc.Engine.Text;
@@ -43,7 +44,7 @@ internal sealed class EntityExtractor
             FindRules(doc, candidates, owner, cancellationToken);
             var accepted = Resolve(candidates, owner.AsSpan(0, n));
             Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
-            accepted.Sort((a, b) => candidates[a].First.CompareTo(candidates[b].First));
+            SortByPosition(candidates, accepted);
             foreach (var index in accepted)
             {
                 var c = candidates[index];
@@ -59,6 +60,20 @@ internal sealed class EntityExtractor
     private sealed record Candidate(int First, int End, int Skip, EntityKind Kind, string Id, string Canonical, string English, float Confidence, MentionSource Source, int Priority)
     {
         public int Length => End - First;
+    }
+
+    /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>
+    private static void SortByPosition(List<Candidate> candidates, List<int> accepted)
+    {
+        var keys = ArrayPool<int>.Shared.Rent(Math.Max(1, accepted.Count));
+        var items = CollectionsMarshal.AsSpan(accepted);
+        for (var a = 0; a < items.Length; a++)
+        {
+            keys[a] = candidates[items[a]].First;
+        }
+
+        keys.AsSpan(0, items.Length).Sort(items);
+        ArrayPool<int>.Shared.Return(keys);
     }
 
     private static void FindLexicon(Document doc, List<Candidate> candidates, int[] owner, CancellationToken cancellationToken)
@@ -1200,15 +1215,20 @@ internal sealed class EntityExtractor
     /// <summary>Keeps the longest candidates that do not overlap; returns their indexes.</summary>
     private static List<int> Resolve(List<Candidate> candidates, Span<int> owner)
     {
-        var order = Enumerable.Range(0, candidates.Count)
-            .OrderByDescending(i => candidates[i].Length)
-            .ThenByDescending(i => candidates[i].Priority)
-            .ThenBy(i => candidates[i].First)
-            .ToList();
+        var order = ArrayPool<ResolveOrder>.Shared.Rent(Math.Max(1, candidates.Count));
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            order[i] = new ResolveOrder(c.Length, c.Priority, c.First, i);
+        }
+
+        var sorted = order.AsSpan(0, candidates.Count);
+        sorted.Sort();
         owner.Fill(-1);
         var accepted = new List<int>();
-        foreach (var index in order)
+        foreach (var entry in sorted)
         {
+            var index = entry.Index;
             var c = candidates[index];
             var free = true;
             for (var k = c.First; k < c.End; k++)
@@ -1233,7 +1253,19 @@ internal sealed class EntityExtractor
             accepted.Add(index);
         }
 
+        ArrayPool<ResolveOrder>.Shared.Return(order);
         return accepted;
+    }
+
+    /// <summary>The order <see cref="Resolve"/> takes candidates in: longest first, then the higher priority,
+    /// then the earlier, then the one found first.</summary>
+    private readonly record struct ResolveOrder(int Length, int Priority, int First, int Index) : IComparable<ResolveOrder>
+    {
+        public int CompareTo(ResolveOrder other) =>
+            Length != other.Length ? other.Length.CompareTo(Length)
+            : Priority != other.Priority ? other.Priority.CompareTo(Priority)
+            : First != other.First ? First.CompareTo(other.First)
+            : Index.CompareTo(other.Index);
     }
 
     // A later (or earlier) partial mention of a person named in full — the surname alone (بايدن after
