@@ -267,7 +267,7 @@ internal sealed class QuoteExtractor
                 }
 
                 // Speech reported inside a direct quote belongs to that quote.
-                var inside = direct.FindIndex(d => d.First <= i && i < d.End);
+                var inside = IndexCovering(direct, i);
                 if (inside >= 0)
                 {
                     i = direct[inside].End;
@@ -279,7 +279,7 @@ internal sealed class QuoteExtractor
                 for (var k = verb.End; k < limit; k++)
                 {
                     // A direct quote opening here is the verb's object (قال … “يقولون إنهم …”).
-                    if (IsSentenceEnd(k) || IsPunct(k, ':') || direct.Any(d => d.First == k + 1 && IsQuoteMark(k)))
+                    if (IsSentenceEnd(k) || IsPunct(k, ':') || (IsQuoteMark(k) && IndexStartingAt(direct, k + 1) >= 0))
                     {
                         break;
                     }
@@ -300,7 +300,7 @@ internal sealed class QuoteExtractor
                 }
 
                 var start = comp + 1;
-                if (direct.Any(d => d.First == start + 1 && IsQuoteMark(start)))
+                if (IsQuoteMark(start) && IndexStartingAt(direct, start + 1) >= 0)
                 {
                     i = start;
                     continue; // قالت … إنّ “…”: the direct quote carries it
@@ -315,7 +315,7 @@ internal sealed class QuoteExtractor
                 }
 
                 // A direct quote that makes most of the clause carries it (قال إن “…”).
-                if (direct.Any(d => d.First >= start - 1 && d.First < last && 2 * Words(d.First, d.End) >= Words(first, last)))
+                if (CarriesClause(direct, start, first, last))
                 {
                     i = end;
                     continue;
@@ -349,13 +349,13 @@ internal sealed class QuoteExtractor
                     comma++;
                 }
 
-                if (comma == cue.End || !(IsPunct(comma, '\u060C') || IsPunct(comma, ',')) || candidates.Any(c => c.First <= comma && comma < c.End))
+                if (comma == cue.End || !(IsPunct(comma, '\u060C') || IsPunct(comma, ',')) || IndexCovering(candidates, comma) >= 0)
                 {
                     continue;
                 }
 
                 var (first, last) = Trim(comma + 1, ClauseEnd(comma + 1));
-                if (Words(first, last) < MinIndirectWords || candidates.Any(c => c.First < last && first < c.End))
+                if (Words(first, last) < MinIndirectWords || Overlaps(candidates, first, last))
                 {
                     continue;
                 }
@@ -363,6 +363,64 @@ internal sealed class QuoteExtractor
                 candidates.Add(new Candidate(first, last, QuoteKind.Indirect, new Cue(i, cue.End, cue.Skip, false, false), 0.65f, comma));
                 i = last;
             }
+        }
+
+        // Loops rather than lambdas: a lambda capturing the loop's locals costs an allocation per token.
+
+        /// <summary>A direct quote that makes most of the clause [first, last) opening at <paramref name="start"/>.</summary>
+        private bool CarriesClause(List<Candidate> direct, int start, int first, int last)
+        {
+            foreach (var d in direct)
+            {
+                if (d.First >= start - 1 && d.First < last && 2 * Words(d.First, d.End) >= Words(first, last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The first quote that covers token <paramref name="k"/>, or -1.</summary>
+        private static int IndexCovering(List<Candidate> quotes, int k)
+        {
+            for (var q = 0; q < quotes.Count; q++)
+            {
+                if (quotes[q].First <= k && k < quotes[q].End)
+                {
+                    return q;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The first quote that starts at token <paramref name="k"/>, or -1.</summary>
+        private static int IndexStartingAt(List<Candidate> quotes, int k)
+        {
+            for (var q = 0; q < quotes.Count; q++)
+            {
+                if (quotes[q].First == k)
+                {
+                    return q;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>True when a quote shares a token with [first, last).</summary>
+        private static bool Overlaps(List<Candidate> quotes, int first, int last)
+        {
+            foreach (var c in quotes)
+            {
+                if (c.First < last && first < c.End)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The quote with its speaker, resolved after every earlier quote.</summary>
