@@ -10,6 +10,7 @@ public sealed class OffsetMapper
 {
     private readonly string _text;
     private readonly OffsetUnit _unit;
+    private readonly bool _identity;
     private readonly List<int> _positions = [];
     private int[] _sorted = [];
     private int[] _converted = [];
@@ -19,18 +20,26 @@ public sealed class OffsetMapper
     {
         _text = text;
         _unit = unit == OffsetUnit.Unspecified ? OffsetUnit.CodePoint : unit;
+        // Without surrogate pairs (most news text) every UTF-16 position is its code-point position.
+        _identity = _unit == OffsetUnit.Utf16 || (_unit == OffsetUnit.CodePoint && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0);
     }
 
     /// <summary>The unit positions are converted into.</summary>
     public OffsetUnit Unit => _unit;
 
     /// <summary>Registers a UTF-16 position to convert.</summary>
-    public void Add(int utf16Position) => _positions.Add(utf16Position);
+    public void Add(int utf16Position)
+    {
+        if (!_identity)
+        {
+            _positions.Add(utf16Position);
+        }
+    }
 
     /// <summary>Converts every registered position; call once after the last <see cref="Add"/>.</summary>
     public void Compute()
     {
-        if (_unit == OffsetUnit.Utf16)
+        if (_identity)
         {
             return;
         }
@@ -73,7 +82,7 @@ public sealed class OffsetMapper
     /// <summary>The converted value of a registered UTF-16 position.</summary>
     public int Map(int utf16Position)
     {
-        if (_unit == OffsetUnit.Utf16)
+        if (_identity)
         {
             return utf16Position;
         }
