@@ -167,9 +167,11 @@ internal sealed class DateExtractor
                 return true;
             }
 
-            return IsStem(i, "\u0628\u064A\u0646") || IsStem(i, "\u0645\u0646") || IsWord(i, "\u0627\u0644\u0641\u062A\u0631\u0647")
-                || IsStem(i, "\u064A\u0648\u0645") || IsStem(i, "\u0627\u0644\u064A\u0648\u0645") || IsStem(i, "\u0634\u0647\u0631")
-                || IsWord(i, "\u0641\u064A") || IsWord(i, "\u0645\u0646\u0630");
+            // The test IsStem and IsWord make for each of them, in one pass over the token's text.
+            var word = _t.TokenText(i);
+            const string Bayn = "\u0628\u064A\u0646", Min = "\u0645\u0646", Yawm = "\u064A\u0648\u0645", AlYawm = "\u0627\u0644\u064A\u0648\u0645", Shahr = "\u0634\u0647\u0631";
+            return word is Bayn or Min or Yawm or AlYawm or Shahr or "\u0627\u0644\u0641\u062A\u0631\u0647" or "\u0641\u064A" or "\u0645\u0646\u0630" // … الفترة، في، منذ
+                || (word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh or Clitics.Beh or Clitics.Lam && word[1..] is Bayn or Min or Yawm or AlYawm or Shahr);
         }
 
         // ----- building blocks -------------------------------------------------------------
