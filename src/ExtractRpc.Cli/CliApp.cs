@@ -38,6 +38,7 @@ internal static class CliApp
           --conll FILE           gold file: one 'token TAG' per line, blank line between sentences
           --format F             anercorp (PERS/LOC/ORG) or wojood (GPE and LOC → LOC); default anercorp
           --chunk N              sentences per document (default 1)
+          --spans S              name (the proper name alone: غزة in مدينة غزة) or mention; default name for anercorp, mention for wojood
           --dates                also score DATE spans (Wojood tags them) against the date extractor
           --show-errors N        print N false positives and negatives
 
@@ -94,7 +95,7 @@ internal sealed class CliOptions
     {
         "--articles", "--cache", "--chunk", "--concurrency", "--conll", "--dates", "--dir", "--format", "--jsonl",
         "--kinds", "--lexicon", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server",
-        "--show-errors", "--specs", "--time-zone",
+        "--show-errors", "--spans", "--specs", "--time-zone",
     };
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 

@@ -30,7 +30,9 @@ internal sealed class Score
 /// Scores entity extraction against CoNLL gold: entity-level exact match over whole tokens. Gold tags
 /// whole tokens, clitics included, so a predicted span counts as covering every token it overlaps.
 /// </summary>
-internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false)
+/// <param name="nameSpans">Score each entity's name span (the proper name without a classifier such as
+/// مدينة or حركة) rather than its mention span.</param>
+internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false, bool nameSpans = false)
 {
     public static readonly string[] Types = ["PER", "LOC", "ORG"];
 
@@ -113,7 +115,7 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
         var kinds = dates ? ExtractionKinds.Entities | ExtractionKinds.Dates : ExtractionKinds.Entities;
         var result = pipeline.Extract(doc, new ExtractionOptions(kinds, new DateTimeOffset(2006, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
         var predicted = new HashSet<(int, int, string)>();
-        var mentions = result.Entities.Select(e => (e.Span, Type: e.Kind switch
+        var mentions = result.Entities.Select(e => (Span: nameSpans ? e.NameSpan : e.Span, Type: e.Kind switch
         {
             EntityKind.Person => "PER",
             EntityKind.Location => "LOC",

@@ -22,12 +22,19 @@ internal static class EvalCommand
             "wojood" => ConllFormat.Wojood,
             var f => throw new CliUsageException($"--format: unknown format '{f}' (anercorp, wojood)"),
         };
+        // ANERcorp tags the proper name alone (غزة in مدينة غزة, حماس in حركة حماس); Wojood tags the mention.
+        var nameSpans = (options.Get("--spans") ?? (format == ConllFormat.Anercorp ? "name" : "mention")) switch
+        {
+            "name" => true,
+            "mention" => false,
+            var v => throw new CliUsageException($"--spans: unknown value '{v}' (name, mention)"),
+        };
         var chunk = options.GetInt("--chunk", 1, min: 1);
         var showErrors = options.GetInt("--show-errors", 0, min: 0);
 
         using var reader = new StreamReader(path);
         var sentences = ConllEvaluator.ReadSentences(reader);
-        var evaluator = new ConllEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()), format, dates: options.Flag("--dates"));
+        var evaluator = new ConllEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()), format, dates: options.Flag("--dates"), nameSpans: nameSpans);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < sentences.Count; i += chunk)
         {

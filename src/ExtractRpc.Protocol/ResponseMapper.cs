@@ -36,6 +36,10 @@ public static class ResponseMapper
         foreach (var e in result.Entities)
         {
             Add(mapper, e.Span);
+            if (e.HasNarrowerName)
+            {
+                Add(mapper, e.NameSpan);
+            }
         }
 
         foreach (var d in result.Dates)
@@ -75,7 +79,7 @@ public static class ResponseMapper
 
         foreach (var e in result.Entities)
         {
-            response.Entities.Add(new Entity
+            var entity = new Entity
             {
                 Text = Slice(text, e.Span),
                 Span = Map(mapper, e.Span),
@@ -96,7 +100,13 @@ public static class ResponseMapper
                     MentionSource.Rule => EntitySource.Rule,
                     _ => EntitySource.Coreference,
                 },
-            });
+            };
+            if (e.HasNarrowerName)
+            {
+                entity.NameSpan = Map(mapper, e.NameSpan);
+            }
+
+            response.Entities.Add(entity);
         }
 
         foreach (var d in result.Dates)

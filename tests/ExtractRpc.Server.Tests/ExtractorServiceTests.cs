@@ -44,6 +44,21 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     [InlineData(OffsetUnit.CodePoint)]
     [InlineData(OffsetUnit.Utf16)]
     [InlineData(OffsetUnit.Utf8)]
+    public async Task Extract_NameSpan_IsTheProperNameInsideTheMention_InEveryUnit(OffsetUnit unit)
+    {
+        const string text = "🇵🇸 استشهد ناشط من حركة حماس في قطاع غزة، وقال شاهد إن الطائرات قصفت مدينة رفح.";
+        var response = await Client.ExtractAsync(new ExtractRequest { Text = text, OffsetUnit = unit });
+        var names = response.Entities.Where(e => e.NameSpan is not null).ToDictionary(e => e.Text, e => Seeds.Slice(text, e.NameSpan, unit));
+        Assert.Equal("حماس", names["حركة حماس"]);
+        Assert.Equal("غزة", names["قطاع غزة"]);
+        Assert.All(response.Entities.Where(e => e.NameSpan is not null), e =>
+            Assert.True(e.Span.Start <= e.NameSpan.Start && e.NameSpan.End <= e.Span.End && e.NameSpan.End - e.NameSpan.Start < e.Span.End - e.Span.Start));
+    }
+
+    [Theory]
+    [InlineData(OffsetUnit.CodePoint)]
+    [InlineData(OffsetUnit.Utf16)]
+    [InlineData(OffsetUnit.Utf8)]
     public async Task Extract_EveryOffsetUnit_SlicesTheTextAsSent(OffsetUnit unit)
     {
         // An emoji before the names makes the three units differ.
@@ -53,13 +68,7 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
         Assert.NotEmpty(response.Entities);
         foreach (var e in response.Entities)
         {
-            var slice = unit switch
-            {
-                OffsetUnit.CodePoint => Seeds.SliceCodePoints(text, e.Span.Start, e.Span.End),
-                OffsetUnit.Utf8 => Seeds.SliceUtf8(text, e.Span.Start, e.Span.End),
-                _ => text[e.Span.Start..e.Span.End],
-            };
-            Assert.Equal(e.Text, slice);
+            Assert.Equal(e.Text, Seeds.Slice(text, e.Span, unit));
         }
     }
 

@@ -20,4 +20,12 @@ public static class Seeds
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         return System.Text.Encoding.UTF8.GetString(bytes, start, end - start);
     }
+
+    /// <summary>Slices <paramref name="text"/> at a response span counted in <paramref name="unit"/>.</summary>
+    public static string Slice(string text, ExtractRpc.Protocol.V1.Span span, ExtractRpc.Protocol.V1.OffsetUnit unit) => unit switch
+    {
+        ExtractRpc.Protocol.V1.OffsetUnit.CodePoint => SliceCodePoints(text, span.Start, span.End),
+        ExtractRpc.Protocol.V1.OffsetUnit.Utf8 => SliceUtf8(text, span.Start, span.End),
+        _ => text[span.Start..span.End],
+    };
 }

@@ -48,7 +48,13 @@ internal sealed class EntityExtractor
             foreach (var index in accepted)
             {
                 var c = candidates[index];
-                hits.Add(new EntityHit(c.First, c.End, new EntityMention(doc.Text.Span(c.First, c.End - 1, c.Skip), c.Kind, c.Id, c.Canonical, c.English, c.Confidence, c.Source)));
+                var mention = new EntityMention(doc.Text.Span(c.First, c.End - 1, c.Skip), c.Kind, c.Id, c.Canonical, c.English, c.Confidence, c.Source);
+                if (NameCore(doc, c) is var (first, end, skip) && (first != c.First || end != c.End))
+                {
+                    mention = mention with { NameSpan = doc.Text.Span(first, end - 1, skip) };
+                }
+
+                hits.Add(new EntityHit(c.First, c.End, mention));
             }
         }
         finally
@@ -60,6 +66,66 @@ internal sealed class EntityExtractor
     private sealed record Candidate(int First, int End, int Skip, EntityKind Kind, string Id, string Canonical, string English, float Confidence, MentionSource Source, int Priority)
     {
         public int Length => End - First;
+    }
+
+    /// <summary>
+    /// The tokens of the proper name inside a place or organization mention: after a classifier noun
+    /// (مدينة غزة، حركة حماس، صحيفة لوبوان) or a direction (جنوب لبنان, but not جنوب أفريقيا, a country)
+    /// when what follows is a name by itself, and before an epithet the same entry is also named without
+    /// (مكة المكرمة، حزب الله اللبناني). The whole mention otherwise.
+    /// </summary>
+    private static (int First, int End, int Skip) NameCore(Document doc, Candidate c)
+    {
+        if (c.Length < 2 || c.Kind is not (EntityKind.Location or EntityKind.Organization))
+        {
+            return (c.First, c.End, c.Skip);
+        }
+
+        var length = doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind);
+        if (length > 0 && (c.Kind == EntityKind.Organization ? kind == NameClassifier.Organization : kind != NameClassifier.Organization)
+            && !(kind == NameClassifier.Direction && LexiconEntry.IsCountryId(c.Id))
+            && IsNameByItself(doc, c.First + length, c.End))
+        {
+            return (c.First + length, c.End, 0);
+        }
+
+        // The epithet: one definite word after a name of the same entry, an honorific (مكة المكرمة، القدس
+        // الشريف) or a nationality (حزب الله اللبناني); any other nisba is part of the name (مجلس الأمن الدولي).
+        var table = doc.Lexicon.Entities;
+        var last = c.End - 1;
+        if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
+            && (!IsDefiniteNisba(doc, last) || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value].Kind == EntityKind.Nationality))
+            && table.TryMatch(doc, c.First, out var m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
+            && doc.Lexicon.Entries[m.Value].Id == c.Id)
+        {
+            return (c.First, last, c.Skip);
+        }
+
+        return (c.First, c.End, c.Skip);
+    }
+
+    /// <summary>True when tokens [<paramref name="first"/>, <paramref name="end"/>) are a name without the
+    /// words before them: a lexicon entity, or words no list knows (صحيفة لوبوان), not a common noun
+    /// phrase (شركة النفط). A word without the article is a name after a classifier even when it is also
+    /// a common word (مدينة مشهد): a genitive common noun there would be definite.</summary>
+    private static bool IsNameByItself(Document doc, int first, int end)
+    {
+        if (doc.Lexicon.Entities.TryMatch(doc, first, out var m, maxTokens: end - first) && m.End == end && m.Skip == 0)
+        {
+            return true;
+        }
+
+        var words = doc.Lexicon.Words;
+        for (var k = first; k < end; k++)
+        {
+            if (!doc.IsWord(k) || IsFunctionWord(doc, k) || IsDefiniteNisba(doc, k)
+                || (IsDefinite(doc, k) && words.CommonWords.ContainsToken(doc, k, out _)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>
@@ -652,6 +718,15 @@ internal sealed class EntityExtractor
         }
 
         var end = j;
+        if (!quoted && doc.Lexicon.Words.Media.TryMatch(doc, first, out var bare, allowClitic: false, maxTokens: 4) && bare.Value >= 0
+            && (owner[first] < 0 || candidates[owner[first]].Kind == EntityKind.Nationality))
+        {
+            // فضائية الجزيرة، قناة العربية: an outlet's bare name, though it is also a word (الجزيرة "the
+            // island") or a nationality (the longer medium wins over it when candidates are resolved).
+            AddMedium(doc, head.Start, bare.End, head.Skip, doc.Lexicon.Entries[bare.Value], candidates, owner);
+            return true;
+        }
+
         if (!quoted && owner[first] >= 0 && candidates[owner[first]].Kind == EntityKind.Nationality)
         {
             // وكالة الأنباء المصرية، وكالة الأنباء الفرنسية: a country's news agency is named so, head and all.

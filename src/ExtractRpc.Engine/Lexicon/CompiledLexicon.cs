@@ -87,7 +87,8 @@ internal sealed record WordLists(
     PhraseTable<bool> MediaCredits, // true: the outlet's staff (مراسل)
     PhraseTable<int> Media,
     PhraseTable<bool> NamesAlsoWords,
-    PhraseTable<bool> PlacesAlsoWords) // true: the name; false: a word before it that makes it the place
+    PhraseTable<bool> PlacesAlsoWords, // true: the name; false: a word before it that makes it the place
+    NameClassifiers Classifiers)
 {
     /// <summary>The start bits of the tables a date pattern may open with (see the date parser's
     /// MayStartWithWord).</summary>

@@ -162,6 +162,13 @@ public static class LexiconCompiler
             var sportsWords = ReadList(File("lexicon/rules/sports_words.txt"), 1, f => true, "sports_words");
             var mediaCredits = ReadList(File("lexicon/rules/media_credits.txt"), 2, f => f[1] == "staff", "media_credits");
             var afterSpeaker = ReadList(File("lexicon/rules/after_speaker.txt"), 1, f => true, "after_speaker");
+            var classifiers = ReadList(File("lexicon/rules/name_classifiers.tsv"), 2, f => f[1] switch
+            {
+                "place" => NameClassifier.Place,
+                "organization" => NameClassifier.Organization,
+                "direction" => NameClassifier.Direction,
+                _ => throw new FormatException($"unknown classifier kind '{f[1]}'"),
+            }, "name_classifiers");
             var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));
             var eras = ReadList(File("dates/eras.tsv"), 2, f => f[1] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian, "eras");
             var weekdays = ReadList(File("dates/weekdays.tsv"), 2, f => Int(f[1]), "weekdays");
@@ -270,7 +277,8 @@ public static class LexiconCompiler
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker),
                 Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]),
                 Table(mediaCredits), Table([.. _media.Values.Select(c => (c.Tokens, c.Entry))]),
-                Table(namesAlsoWords), Table(placesAlsoWords));
+                Table(namesAlsoWords), Table(placesAlsoWords),
+                new NameClassifiers(classifiers.Select(c => (Ids(c.Tokens), c.Value))));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
             var startMasks = new int[vocabulary.Distinct + 1];

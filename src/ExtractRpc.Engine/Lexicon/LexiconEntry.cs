@@ -22,7 +22,10 @@ public enum EntityKind : byte
 public sealed record LexiconEntry(string Id, EntityKind Kind, string Canonical, string English, string Source)
 {
     /// <summary>True for a country or territory: its id is loc: and a two-letter code (loc:eg).</summary>
-    public bool IsCountry => Id.Length == 6 && Id.StartsWith("loc:", StringComparison.Ordinal);
+    public bool IsCountry => IsCountryId(Id);
+
+    /// <summary>True for a country's or territory's id (loc: and a two-letter code).</summary>
+    public static bool IsCountryId(string id) => id.Length == 6 && id.StartsWith("loc:", StringComparison.Ordinal);
 }
 
 /// <summary>A data file handed to the lexicon compiler: a name for messages and its UTF-8 text.</summary>

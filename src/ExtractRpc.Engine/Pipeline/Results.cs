@@ -22,7 +22,20 @@ public enum MentionSource : byte
 /// <param name="English">English name, empty when unknown.</param>
 /// <param name="Confidence">From 0 to 1.</param>
 /// <param name="Source">What found it.</param>
-public sealed record EntityMention(TextSpan Span, EntityKind Kind, string EntityId, string Canonical, string English, float Confidence, MentionSource Source);
+public sealed record EntityMention(TextSpan Span, EntityKind Kind, string EntityId, string Canonical, string English, float Confidence, MentionSource Source)
+{
+    private readonly TextSpan? _nameSpan;
+
+    /// <summary>
+    /// The proper name alone, inside <see cref="Span"/>: without the classifier noun before it (مدينة غزة،
+    /// حركة حماس → غزة، حماس), the direction before a place (جنوب لبنان → لبنان) or the epithet after it
+    /// (مكة المكرمة → مكة). <see cref="Span"/> itself when the mention is all name.
+    /// </summary>
+    public TextSpan NameSpan { get => _nameSpan ?? Span; init => _nameSpan = value; }
+
+    /// <summary>True when <see cref="NameSpan"/> is narrower than <see cref="Span"/>.</summary>
+    public bool HasNarrowerName => _nameSpan is { } name && name != Span;
+}
 
 /// <summary>The finest unit a date value states.</summary>
 public enum DateGranularity : byte

@@ -372,6 +372,34 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "الاتحاد");
     }
 
+    [Theory]
+    [InlineData("ناشط من حركة حماس في رفح", "حركة حماس", "حماس")]
+    [InlineData("وقالت قناة الجزيرة نقلا عن مراسلها", "قناة الجزيرة", "الجزيرة")]
+    [InlineData("في نبرة تحد خلال ظهوره عبر فضائية الجزيرة أكد", "فضائية الجزيرة", "الجزيرة")]
+    [InlineData("وتوغلت دبابات في قطاع غزة فجر اليوم", "قطاع غزة", "غزة")]
+    [InlineData("وقصفت الطائرات جنوب لبنان مساء أمس", "جنوب لبنان", "لبنان")]
+    [InlineData("وصل الحجاج إلى مكة المكرمة أمس", "مكة المكرمة", "مكة")]
+    [InlineData("بعد زيارته مدينة مشهد في خراسان", "مدينة مشهد", "مشهد")]
+    [InlineData("وأعلن حزب الله اللبناني أن", "حزب الله اللبناني", "حزب الله")]
+    public void Extract_NameSpan_IsTheProperNameWithoutItsClassifier(string text, string mention, string name)
+    {
+        var e = Find(text, mention);
+        Assert.True(e.HasNarrowerName);
+        Assert.Equal(name, TestLexicon.Slice(text, e.NameSpan));
+    }
+
+    [Theory]
+    [InlineData("وطالب مجلس الأمن الدولي بوقف القتال", "مجلس الأمن الدولي")] // الدولي is part of the name
+    [InlineData("ووصل الرئيس إلى جنوب أفريقيا أمس", "جنوب أفريقيا")] // a country named with a direction
+    [InlineData("وأعلن حزب الله أن", "حزب الله")] // حزب forms the name
+    [InlineData("وقال الاتحاد الأوروبي إن", "الاتحاد الأوروبي")]
+    public void Extract_NameSpan_IsTheMention_WhenTheMentionIsAllName(string text, string mention)
+    {
+        var e = Find(text, mention);
+        Assert.False(e.HasNarrowerName);
+        Assert.Equal(e.Span, e.NameSpan);
+    }
+
     [Fact]
     public void Extract_LaterSurnameMention_TakesTheFullNamesId()
     {
