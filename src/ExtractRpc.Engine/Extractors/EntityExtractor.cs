@@ -278,6 +278,7 @@ internal sealed class EntityExtractor
             if (owner[i] >= 0)
             {
                 LongerThanKnownPerson(doc, i, candidates, owner);
+                NasabBeforeKnownPerson(doc, i, candidates, owner);
                 continue;
             }
 
@@ -331,6 +332,37 @@ internal sealed class EntityExtractor
         }
 
         AddPerson(doc, i, end + 1, 0.75f, candidates, owner, c.Skip);
+    }
+
+    /// <summary>
+    /// محمد بن عبد الكريم الخطابي: a given name and بن/ابن/بنت before a known person is one name with it.
+    /// It is not that person for sure (محمد بن سلمان is the son of سلمان), so it gets a document-scoped id.
+    /// </summary>
+    private static void NasabBeforeKnownPerson(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var c = candidates[owner[i]];
+        var given = i - 2;
+        if (c.First != i || c.Skip != 0 || c.Kind != EntityKind.Person || c.Source != MentionSource.Lexicon || given < 0
+            || owner[i - 1] >= 0 || !IsParticle(doc, i - 1) || !doc.IsWord(given) || IsFunctionWord(doc, given)
+            || !doc.Lexicon.Words.FirstNames.ContainsToken(doc, given, out _))
+        {
+            return;
+        }
+
+        // The given name alone may already be a rule's person (it stopped at the known name).
+        var skip = doc.Lexicon.Words.FirstNames.ContainsToken(doc, given, out _, allowClitic: false) ? 0 : doc.StemSkips[given];
+        if (owner[given] >= 0)
+        {
+            var alone = candidates[owner[given]];
+            if (alone is not { Kind: EntityKind.Person, Source: MentionSource.Rule } || alone.First != given || alone.End > i - 1)
+            {
+                return;
+            }
+
+            skip = alone.Skip;
+        }
+
+        AddPerson(doc, given, c.End, 0.75f, candidates, owner, skip);
     }
 
     /// <summary>

@@ -428,6 +428,21 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وقررت أسر هؤلاء المعتقلين نصب خيام أمام المقر")] // أسر "families", folded like the name آسر
+    [InlineData("سلالة شمال شرق الكونغو ( أسد شمال شرق الكونغو )")] // directions are no name words
+    public void Extract_WordsShapedLikeNames_AreNotPeople(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
+    public void Extract_GivenNameAndBinBeforeAKnownPerson_IsOneName()
+    {
+        const string text = "انتصر أمير الريف محمد بن عبد الكريم الخطابي على الجيش الإسباني";
+        var e = Find(text, "محمد بن عبد الكريم الخطابي");
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.StartsWith("doc:", e.EntityId, StringComparison.Ordinal); // not surely the known person: بن names a father
+    }
+
+    [Theory]
     [InlineData("وأكد على ضرورة الحفاظ على العلاقات")]
     [InlineData("وعلى الرغم من هذا الاتصال")]
     [InlineData("لدى عودته إلى البلاد")]
