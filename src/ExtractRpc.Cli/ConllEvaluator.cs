@@ -31,7 +31,8 @@ internal sealed class Score
 /// whole tokens, clitics included, so a predicted span counts as covering every token it overlaps.
 /// </summary>
 /// <param name="nameSpans">Score each entity's name span (the proper name without a classifier such as
-/// مدينة or حركة) rather than its mention span.</param>
+/// مدينة or حركة) rather than its mention span, and leave out nominal mentions (الجيش اللبناني), which
+/// name nothing.</param>
 internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false, bool nameSpans = false)
 {
     public static readonly string[] Types = ["PER", "LOC", "ORG"];
@@ -115,7 +116,7 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
         var kinds = dates ? ExtractionKinds.Entities | ExtractionKinds.Dates : ExtractionKinds.Entities;
         var result = pipeline.Extract(doc, new ExtractionOptions(kinds, new DateTimeOffset(2006, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
         var predicted = new HashSet<(int, int, string)>();
-        var mentions = result.Entities.Select(e => (Span: nameSpans ? e.NameSpan : e.Span, Type: e.Kind switch
+        var mentions = result.Entities.Where(e => !(nameSpans && e.IsNominal)).Select(e => (Span: nameSpans ? e.NameSpan : e.Span, Type: e.Kind switch
         {
             EntityKind.Person => "PER",
             EntityKind.Location => "LOC",

@@ -100,6 +100,7 @@ public static class ResponseMapper
                     MentionSource.Rule => EntitySource.Rule,
                     _ => EntitySource.Coreference,
                 },
+                Nominal = e.IsNominal,
             };
             if (e.HasNarrowerName)
             {

@@ -46,11 +46,14 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     [InlineData(OffsetUnit.Utf8)]
     public async Task Extract_NameSpan_IsTheProperNameInsideTheMention_InEveryUnit(OffsetUnit unit)
     {
-        const string text = "🇵🇸 استشهد ناشط من حركة حماس في قطاع غزة، وقال شاهد إن الطائرات قصفت مدينة رفح.";
+        const string text = "🇵🇸 استشهد ناشط من حركة حماس في قطاع غزة، وقال شاهد إن الطائرات قصفت مدينة رفح. وانتشر الجيش اللبناني في الجنوب.";
         var response = await Client.ExtractAsync(new ExtractRequest { Text = text, OffsetUnit = unit });
         var names = response.Entities.Where(e => e.NameSpan is not null).ToDictionary(e => e.Text, e => Seeds.Slice(text, e.NameSpan, unit));
         Assert.Equal("حماس", names["حركة حماس"]);
         Assert.Equal("غزة", names["قطاع غزة"]);
+        var army = Assert.Single(response.Entities, e => e.Text == "الجيش اللبناني");
+        Assert.True(army.Nominal);
+        Assert.Null(army.NameSpan);
         Assert.All(response.Entities.Where(e => e.NameSpan is not null), e =>
             Assert.True(e.Span.Start <= e.NameSpan.Start && e.NameSpan.End <= e.Span.End && e.NameSpan.End - e.NameSpan.Start < e.Span.End - e.Span.Start));
     }

@@ -49,7 +49,11 @@ internal sealed class EntityExtractor
             {
                 var c = candidates[index];
                 var mention = new EntityMention(doc.Text.Span(c.First, c.End - 1, c.Skip), c.Kind, c.Id, c.Canonical, c.English, c.Confidence, c.Source);
-                if (NameCore(doc, c) is var (first, end, skip) && (first != c.First || end != c.End))
+                if (IsNominal(doc, c))
+                {
+                    mention = mention with { IsNominal = true };
+                }
+                else if (NameCore(doc, c) is var (first, end, skip) && (first != c.First || end != c.End))
                 {
                     mention = mention with { NameSpan = doc.Text.Span(first, end - 1, skip) };
                 }
@@ -67,6 +71,14 @@ internal sealed class EntityExtractor
     {
         public int Length => End - First;
     }
+
+    /// <summary>الجيش اللبناني، الحكومة السودانية: an institution's common noun and a country's nationality
+    /// adjective describe the country's institution; they do not name it.</summary>
+    private static bool IsNominal(Document doc, Candidate c) =>
+        c is { Kind: EntityKind.Organization, Length: 2 }
+        && doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind) == 1 && kind == NameClassifier.Nominal
+        && doc.Lexicon.Entities.TryMatch(doc, c.First + 1, out var n, allowClitic: false, maxTokens: 1)
+        && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality, IsCountry: true };
 
     /// <summary>
     /// The tokens of the proper name inside a place or organization mention: after a classifier noun

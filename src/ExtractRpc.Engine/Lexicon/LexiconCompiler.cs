@@ -167,6 +167,7 @@ public static class LexiconCompiler
                 "place" => NameClassifier.Place,
                 "organization" => NameClassifier.Organization,
                 "direction" => NameClassifier.Direction,
+                "nominal" => NameClassifier.Nominal,
                 _ => throw new FormatException($"unknown classifier kind '{f[1]}'"),
             }, "name_classifiers");
             var months = WithoutInnerArticle(ReadList(File("dates/months.tsv"), 3, f => new MonthName(Int(f[1]), f[2] == "hijri" ? CalendarSystem.Hijri : CalendarSystem.Gregorian), "months"));

@@ -14,6 +14,10 @@ internal enum NameClassifier : byte
 
     /// <summary>A place, of which it names a part: جنوب، شمال شرق.</summary>
     Direction,
+
+    /// <summary>An institution's common noun that, before a country's nationality adjective, describes
+    /// that country's institution without naming it: الجيش، الحكومة، الخارجية.</summary>
+    Nominal,
 }
 
 /// <summary>

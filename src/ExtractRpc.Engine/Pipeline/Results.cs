@@ -35,6 +35,13 @@ public sealed record EntityMention(TextSpan Span, EntityKind Kind, string Entity
 
     /// <summary>True when <see cref="NameSpan"/> is narrower than <see cref="Span"/>.</summary>
     public bool HasNarrowerName => _nameSpan is { } name && name != Span;
+
+    /// <summary>
+    /// True when the mention describes the entity instead of naming it: a country's institution by its
+    /// common noun and the country's nationality adjective (الجيش اللبناني، الحكومة السودانية), a nominal
+    /// mention in ACE's terms. Corpora of proper names (ANERcorp) do not tag these.
+    /// </summary>
+    public bool IsNominal { get; init; }
 }
 
 /// <summary>The finest unit a date value states.</summary>

@@ -389,6 +389,18 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وانتشر الجيش اللبناني في الجنوب", "الجيش اللبناني", true)]
+    [InlineData("وقالت الحكومة السودانية إن", "الحكومة السودانية", true)]
+    [InlineData("وصوت البرلمان الأوروبي على القرار", "البرلمان الأوروبي", false)] // Europe is no country: a name
+    [InlineData("وأعلنت السلطة الفلسطينية أن", "السلطة الفلسطينية", false)]
+    public void Extract_InstitutionNounAndNationality_IsANominalMention(string text, string mention, bool nominal)
+    {
+        var e = Find(text, mention);
+        Assert.Equal(EntityKind.Organization, e.Kind);
+        Assert.Equal(nominal, e.IsNominal);
+    }
+
+    [Theory]
     [InlineData("وطالب مجلس الأمن الدولي بوقف القتال", "مجلس الأمن الدولي")] // الدولي is part of the name
     [InlineData("ووصل الرئيس إلى جنوب أفريقيا أمس", "جنوب أفريقيا")] // a country named with a direction
     [InlineData("وأعلن حزب الله أن", "حزب الله")] // حزب forms the name
