@@ -102,11 +102,13 @@ internal sealed class EntityExtractor
         }
 
         // The epithet: one definite word after a name of the same entry, an honorific (مكة المكرمة، القدس
-        // الشريف) or a nationality (حزب الله اللبناني); any other nisba is part of the name (مجلس الأمن الدولي).
+        // الشريف) or another country's nationality (حزب الله اللبناني); any other nisba is part of the name
+        // (مجلس الأمن الدولي), and so is the country's own (الولايات المتحدة الأمريكية).
         var table = doc.Lexicon.Entities;
         var last = c.End - 1;
         if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
-            && (!IsDefiniteNisba(doc, last) || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value].Kind == EntityKind.Nationality))
+            && (!IsDefiniteNisba(doc, last)
+                || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality } nationality && nationality.Id != c.Id))
             && table.TryMatch(doc, c.First, out var m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
             && doc.Lexicon.Entries[m.Value].Id == c.Id)
         {

@@ -221,6 +221,7 @@ public sealed class EntityExtractorTests
     [InlineData("وحصل اللاعب على مقابل مالي كبير، ولدى الدولة فائض مالي ضخم.")]
     [InlineData("وأعلنت القوات أن الطريق الموصل إلى المدينة مغلق.")]
     [InlineData("وحوكم بتهمة ارتكاب إبادة جماعية.")]
+    [InlineData("وتوعد بمفاجآت على الصعيد العسكري، وعلى ذات الصعيد عرضت الحكومة مقترحات.")]
     public void Extract_APlaceNameThatIsAlsoAWord_OutOfAPlaceSlot_IsNoPlace(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
 
@@ -404,6 +405,7 @@ public sealed class EntityExtractorTests
     [InlineData("وطالب مجلس الأمن الدولي بوقف القتال", "مجلس الأمن الدولي")] // الدولي is part of the name
     [InlineData("ووصل الرئيس إلى جنوب أفريقيا أمس", "جنوب أفريقيا")] // a country named with a direction
     [InlineData("وأعلن حزب الله أن", "حزب الله")] // حزب forms the name
+    [InlineData("وصل الوفد إلى الولايات المتحدة الأمريكية أمس", "الولايات المتحدة الأمريكية")] // the country's own adjective
     [InlineData("وقال الاتحاد الأوروبي إن", "الاتحاد الأوروبي")]
     public void Extract_NameSpan_IsTheMention_WhenTheMentionIsAllName(string text, string mention)
     {
