@@ -108,7 +108,7 @@ internal sealed class EntityExtractor
         var last = c.End - 1;
         if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
             && (!IsDefiniteNisba(doc, last)
-                || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality } nationality && nationality.Id != c.Id))
+                || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality, IsCountry: true } nationality && nationality.Id != c.Id))
             && table.TryMatch(doc, c.First, out var m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
             && doc.Lexicon.Entries[m.Value].Id == c.Id)
         {

@@ -406,6 +406,7 @@ public sealed class EntityExtractorTests
     [InlineData("ووصل الرئيس إلى جنوب أفريقيا أمس", "جنوب أفريقيا")] // a country named with a direction
     [InlineData("وأعلن حزب الله أن", "حزب الله")] // حزب forms the name
     [InlineData("وصل الوفد إلى الولايات المتحدة الأمريكية أمس", "الولايات المتحدة الأمريكية")] // the country's own adjective
+    [InlineData("إن لدول مجلس التعاون الخليجي دورا هاما", "مجلس التعاون الخليجي")] // a region's adjective, no country's
     [InlineData("وقال الاتحاد الأوروبي إن", "الاتحاد الأوروبي")]
     public void Extract_NameSpan_IsTheMention_WhenTheMentionIsAllName(string text, string mention)
     {
