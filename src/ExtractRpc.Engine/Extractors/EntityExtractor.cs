@@ -1148,7 +1148,9 @@ internal sealed class EntityExtractor
             var article = StartsWithArticle(doc, end);
             // يحيى السنوار، عبد الله الرشيدي: an article-bearing surname follows a given name or a particle
             // and ends the name; after a surname it is the next phrase (باتريس موتسيبي النسخة).
-            if (article && !(words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) || IsParticle(doc, end - 1) || IsCompoundFirstName(doc, end - 2)))
+            // (ووائل القباني: the given name may carry the list's و.)
+            if (article && !(words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) || (conjoined && end - 1 == first)
+                || IsParticle(doc, end - 1) || IsCompoundFirstName(doc, end - 2)))
             {
                 break;
             }

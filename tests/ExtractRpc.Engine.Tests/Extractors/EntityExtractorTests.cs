@@ -118,6 +118,15 @@ public sealed class EntityExtractorTests
         Assert.Equal(["وائل زنجا", "محمد عبدالمنصف", "إبراهيم سعيد", "أيمن عبدالعزيز"], people);
     }
 
+    [Fact]
+    public void Extract_ListOfPeople_ASurnameWithTheArticleFollowsAGivenNameCarryingWaw()
+    {
+        const string text = "وشارك في المباراة محمد عبدالمنصف ووائل القباني وعمرو الصفتي.";
+        var people = Entities(text).Where(e => e.Kind == EntityKind.Person).Select(e => TestLexicon.Slice(text, e.Span)).ToList();
+
+        Assert.Equal(["محمد عبدالمنصف", "وائل القباني", "عمرو الصفتي"], people);
+    }
+
     [Theory]
     [InlineData("وأقاموا المتاجر وبنوا مدارسهم ومساجدهم.")]
     [InlineData("تساعد المنطقة على تنويع اقتصادياتها وتحسين آفاقها.")]
