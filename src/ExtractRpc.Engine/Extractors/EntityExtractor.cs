@@ -421,7 +421,9 @@ internal sealed class EntityExtractor
         var words = doc.Lexicon.Words;
         for (var i = 1; i < doc.Count; i++)
         {
-            if (owner[i] >= 0 || !doc.IsWord(i) || !words.Media.TryMatch(doc, i, out var m, maxTokens: 4) || !IsCredited(doc, m))
+            // وكالة الأنباء القطرية قنا: the short name right after the full one is the same outlet.
+            if (owner[i] >= 0 || !doc.IsWord(i) || !words.Media.TryMatch(doc, i, out var m, maxTokens: 4)
+                || !(IsCredited(doc, m) || (m.Value >= 0 && owner[i - 1] >= 0 && candidates[owner[i - 1]].Id == doc.Lexicon.Entries[m.Value].Id)))
             {
                 continue;
             }

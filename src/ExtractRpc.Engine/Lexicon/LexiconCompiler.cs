@@ -309,9 +309,12 @@ public static class LexiconCompiler
         private readonly Dictionary<string, (string[] Tokens, int Entry, bool Exact)> _clubs = new(StringComparer.Ordinal);
         private readonly Dictionary<string, (string[] Tokens, int Entry, bool Exact)> _media = new(StringComparer.Ordinal);
 
-        // The heads of outlets' names: قناة الجزيرة، صحيفة الراية القطرية، مجلة العربي.
+        // The heads of outlets' names: قناة الجزيرة، صحيفة الراية القطرية، مجلة العربي، وكالة قنا.
         private static readonly string[] MediaHeads =
-            ["\u0642\u0646\u0627\u0629", "\u0641\u0636\u0627\u0626\u064A\u0629", "\u0635\u062D\u064A\u0641\u0629", "\u062C\u0631\u064A\u062F\u0629", "\u0645\u062C\u0644\u0629", "\u062A\u0644\u0641\u0632\u064A\u0648\u0646", "\u0625\u0630\u0627\u0639\u0629", "\u0634\u0628\u0643\u0629"];
+            ["\u0642\u0646\u0627\u0629", "\u0641\u0636\u0627\u0626\u064A\u0629", "\u0635\u062D\u064A\u0641\u0629", "\u062C\u0631\u064A\u062F\u0629", "\u0645\u062C\u0644\u0629", "\u062A\u0644\u0641\u0632\u064A\u0648\u0646", "\u0625\u0630\u0627\u0639\u0629", "\u0634\u0628\u0643\u0629", "\u0648\u0643\u0627\u0644\u0629"];
+
+        // وكالة الأنباء القطرية: after وكالة, أنباء is the kind of agency, not its name.
+        private static readonly string[] NotBareNames = ["\u0627\u0644\u0627\u0646\u0628\u0627\u0621", "\u0627\u0646\u0628\u0627\u0621"];
 
         /// <summary>نادي الزمالك، النادي الأهلي المصري: a club's name without نادي, and without the country
         /// adjective that tells it from its namesakes, is what sports reports call it. قناة الجزيرة،
@@ -339,6 +342,11 @@ public static class LexiconCompiler
 
             var table = club ? _clubs : _media;
             var bare = tokens[1..];
+            if (!club && Array.IndexOf(NotBareNames, bare[0]) >= 0)
+            {
+                return;
+            }
+
             Add(bare, exact: true);
             if (bare.Length >= 2 && IsDefiniteNisba(bare[^1]))
             {
