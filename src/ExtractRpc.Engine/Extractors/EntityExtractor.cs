@@ -421,6 +421,11 @@ internal sealed class EntityExtractor
         var words = doc.Lexicon.Words;
         for (var i = 1; i < doc.Count; i++)
         {
+            if (owner[i] >= 0 && IsQuotedOutletReadAsPlace(doc, i, candidates, owner))
+            {
+                continue;
+            }
+
             // وكالة الأنباء القطرية قنا: the short name right after the full one is the same outlet.
             if (owner[i] >= 0 || !doc.IsWord(i) || !words.Media.TryMatch(doc, i, out var m, maxTokens: 4)
                 || !(IsCredited(doc, m) || (m.Value >= 0 && owner[i - 1] >= 0 && candidates[owner[i - 1]].Id == doc.Lexicon.Entries[m.Value].Id)))
@@ -479,6 +484,32 @@ internal sealed class EntityExtractor
                 i = end - 1;
             }
         }
+    }
+
+    /// <summary>
+    /// قال لـ « الشرق الأوسط »: a place the lexicon found at token <paramref name="i"/> that is exactly an
+    /// outlet's bare name between quote marks is the outlet (places are seldom quoted; outlets often are),
+    /// with a document-scoped id when several outlets bear the name. Replaces the place's candidate and
+    /// returns true.
+    /// </summary>
+    private static bool IsQuotedOutletReadAsPlace(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var index = owner[i];
+        var place = candidates[index];
+        if (place is not { Kind: EntityKind.Location, Source: MentionSource.Lexicon, Skip: 0 } || place.First != i
+            || !IsQuote(doc, i - 1) || place.End >= doc.Count || !IsQuote(doc, place.End)
+            || !doc.Lexicon.Words.Media.TryMatch(doc, i, out var m, allowClitic: false, maxTokens: 4) || m.End != place.End)
+        {
+            return false;
+        }
+
+        // Replaced in place: the candidate keeps its index, which the owner array holds.
+        var count = candidates.Count;
+        AddBareName(doc, place.First, place.End, m, candidates, owner);
+        candidates[index] = candidates[count];
+        candidates.RemoveAt(count);
+        Mark(owner, place.First, place.End, index);
+        return true;
     }
 
     private static bool IsCredited(Document doc, PhraseMatch<int> m)
