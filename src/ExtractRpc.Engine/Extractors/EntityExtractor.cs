@@ -498,9 +498,10 @@ internal sealed class EntityExtractor
         var place = candidates[index];
         if (place is not { Kind: EntityKind.Location, Source: MentionSource.Lexicon, Skip: 0 } || place.First != i
             || !IsQuote(doc, i - 1) || place.End >= doc.Count || !IsQuote(doc, place.End)
-            || !doc.Lexicon.Words.Media.TryMatch(doc, i, out var m, allowClitic: false, maxTokens: 4) || m.End != place.End)
+            || !doc.Lexicon.Words.Media.TryMatch(doc, i, out var m, allowClitic: false, maxTokens: 4) || m.End != place.End
+            || IsAfterMediaHead(doc, i - 1))
         {
-            return false;
+            return false; // صحيفة “الشرق الأوسط”: the head names the outlet (see MediaName)
         }
 
         // Replaced in place: the candidate keeps its index, which the owner array holds.
@@ -510,6 +511,19 @@ internal sealed class EntityExtractor
         candidates.RemoveAt(count);
         Mark(owner, place.First, place.End, index);
         return true;
+    }
+
+    private static bool IsAfterMediaHead(Document doc, int index)
+    {
+        for (var start = Math.Max(0, index - 3); start < index; start++)
+        {
+            if (doc.IsWord(start) && doc.Lexicon.Words.OrgHeads.TryMatch(doc, start, out var head, maxTokens: 3) && head.End == index && head.Value == "media")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCredited(Document doc, PhraseMatch<int> m)
