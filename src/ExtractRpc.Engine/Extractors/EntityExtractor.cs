@@ -325,8 +325,31 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            SpeakerAfterVerb(doc, i, candidates, owner);
+            if (!SurnameAfterVerb(doc, i, candidates, owner))
+            {
+                SpeakerAfterVerb(doc, i, candidates, owner);
+            }
         }
+    }
+
+    /// <summary>
+    /// وسيمضي شافيز، اعتبر ألونسو: right after a verb, the surname that only one known person's names end
+    /// with is that person, named without the given name.
+    /// </summary>
+    private static bool SurnameAfterVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var p = i - 1;
+        if (owner[i] >= 0 || p < 0 || !doc.IsWord(p) || doc.StemSkips[i] > 0 && doc.Ids[i] == Vocabulary.Unknown
+            || !doc.Lexicon.UniqueSurnames.TryGetValue(doc.Ids[i], out var entry)
+            || !(doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || LooksLikeVerb(doc.Text.TokenText(p))))
+        {
+            return false;
+        }
+
+        var e = doc.Lexicon.Entries[entry];
+        Mark(owner, i, i + 1, candidates.Count);
+        candidates.Add(new Candidate(i, i + 1, 0, EntityKind.Person, e.Id, e.Canonical, e.English, CoreferenceConfidence, MentionSource.Lexicon, 1));
+        return true;
     }
 
     /// <summary>

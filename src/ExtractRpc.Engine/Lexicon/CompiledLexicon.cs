@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace ExtractRpc.Engine.Lexicon;
@@ -18,8 +19,10 @@ public sealed class CompiledLexicon
         WordLists words,
         ImmutableDictionary<string, long> counts,
         HashSet<string> exactFunctionWords,
-        int[] startMasks)
+        int[] startMasks,
+        FrozenDictionary<int, int> uniqueSurnames)
     {
+        UniqueSurnames = uniqueSurnames;
         StartMasks = startMasks;
         _exactFunctionWords = exactFunctionWords;
         _exactLookup = exactFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -48,6 +51,9 @@ public sealed class CompiledLexicon
     internal PhraseTable<int> Entities { get; }
 
     internal WordLists Words { get; }
+
+    /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز).</summary>
+    internal FrozenDictionary<int, int> UniqueSurnames { get; }
 
     /// <summary>For every token id, one bit per phrase table in which a phrase may start with it.</summary>
     internal int[] StartMasks { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
@@ -255,6 +256,7 @@ public static class LexiconCompiler
                 }
             }
 
+            var surnames = UniqueSurnames(surfaces, ambiguous);
             var entityTable = new PhraseTable<int>.Builder();
             foreach (var (tokens, entry, _) in surfaces.OrderBy(s => s.Priority))
             {
@@ -291,7 +293,43 @@ public static class LexiconCompiler
             counts["surface_forms"] = vocabulary.Count;
             counts["generated_spellings"] = vocabulary.Variants;
             counts["name_skeletons"] = vocabulary.Skeletons;
-            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks);
+            counts["unique_surnames"] = surnames.Count;
+            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks, surnames);
+        }
+
+        /// <summary>
+        /// The last word of a person's name that only that person's names end with (شافيز، ألونسو),
+        /// by vocabulary id. Left out: words that are a one-word name of anything, a given name, a common,
+        /// function or ambiguous word, short words, and words with the article (النحاس، الخير are words too).
+        /// </summary>
+        private FrozenDictionary<int, int> UniqueSurnames(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous)
+        {
+            var oneWord = new HashSet<string>(surfaces.Where(s => s.Tokens.Length == 1).Select(s => s.Tokens[0]), StringComparer.Ordinal);
+            oneWord.UnionWith(ambiguous.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0]));
+            var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (tokens, entry, _) in surfaces)
+            {
+                var last = tokens[^1];
+                if (tokens.Length < 2 || _entries[entry].Kind != EntityKind.Person || last.Length < 4 || last.StartsWith(Article, StringComparison.Ordinal) || oneWord.Contains(last)
+                    || _firstNames.Contains(last) || _commonWords.Contains(last) || _functionWords.Contains(last) || IsCliticPlusFunctionWord(last))
+                {
+                    continue; // … وسوف: جورج وسوف's surname is also "and will"
+                }
+
+                byWord[last] = !byWord.TryGetValue(last, out var other) ? entry
+                    : other >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
+            }
+
+            // Two words may share an id (spellings the vocabulary unites): then both must be the one person's.
+            var byId = new Dictionary<int, int>();
+            foreach (var (word, entry) in byWord)
+            {
+                var id = _vocabulary.Find(word);
+                byId[id] = !byId.TryGetValue(id, out var other) ? entry
+                    : other >= 0 && entry >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
+            }
+
+            return byId.Where(w => w.Value >= 0).ToFrozenDictionary();
         }
 
         private static string KindCode(EntityKind kind) => kind switch

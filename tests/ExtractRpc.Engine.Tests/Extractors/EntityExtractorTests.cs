@@ -461,6 +461,22 @@ public sealed class EntityExtractorTests
     public void Extract_WordsShapedLikeNames_AreNotPeople(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
+    [Theory]
+    [InlineData("ورحب باتشان بالأفلام التي تزاوج بين السينما الغربية والهندية", "باتشان", "per:amitabh-bachchan")]
+    [InlineData("واعتبر داليما أن الحكومة باقية", "داليما", "per:massimo-dalema")]
+    public void Extract_ASurnameOnlyOneKnownPersonHas_AfterAVerb_IsThatPerson(string text, string surname, string id)
+    {
+        var e = Find(text, surname);
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.Equal(id, e.EntityId);
+    }
+
+    [Theory]
+    [InlineData("وأكد النحاس أن الأسعار ارتفعت")] // النحاس: copper, and a surname
+    [InlineData("وأعلن أنه سيعود وسوف يواصل العمل")] // وسوف: "and will", and جورج وسوف's surname
+    public void Extract_ASurnameThatIsAlsoAWord_AfterAVerb_IsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
     [Fact]
     public void Extract_GivenNameAndBinBeforeAKnownPerson_IsOneName()
     {
