@@ -339,7 +339,7 @@ internal sealed class EntityExtractor
     private static bool SurnameAfterVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var p = i - 1;
-        if (owner[i] >= 0 || p < 0 || !doc.IsWord(p) || doc.StemSkips[i] > 0 && doc.Ids[i] == Vocabulary.Unknown
+        if (owner[i] >= 0 || p < 0 || doc.Ids[i] == Vocabulary.Unknown || !doc.IsWord(p)
             || !doc.Lexicon.UniqueSurnames.TryGetValue(doc.Ids[i], out var entry)
             || !(doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || LooksLikeVerb(doc.Text.TokenText(p))))
         {
@@ -1466,8 +1466,8 @@ internal sealed class EntityExtractor
     private static void Corefer(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
     {
         LinkLoneGivenNames(doc, candidates, accepted, owner);
-        Dictionary<int, int>? surnames = null;
-        Dictionary<int, int>? guardedSurnames = null;
+        IdIndex? surnames = null;
+        IdIndex? guardedSurnames = null;
         foreach (var index in accepted)
         {
             var c = candidates[index];
@@ -1488,7 +1488,7 @@ internal sealed class EntityExtractor
             {
                 if (doc.Ids[last] != Vocabulary.Unknown)
                 {
-                    guardedSurnames ??= [];
+                    guardedSurnames ??= new IdIndex();
                     guardedSurnames.TryAdd(doc.Ids[last], index);
                 }
 
@@ -1500,14 +1500,14 @@ internal sealed class EntityExtractor
             {
                 if (id != Vocabulary.Unknown)
                 {
-                    surnames ??= [];
+                    surnames ??= new IdIndex();
                     surnames.TryAdd(id, index);
                 }
             }
 
             foreach (var id in doc.Alternatives(last))
             {
-                surnames ??= [];
+                surnames ??= new IdIndex();
                 surnames.TryAdd(id, index);
             }
         }
@@ -1660,7 +1660,7 @@ internal sealed class EntityExtractor
         }
     }
 
-    private static bool TryAlternative(Document doc, Dictionary<int, int> surnames, int index, out int target)
+    private static bool TryAlternative(Document doc, IdIndex surnames, int index, out int target)
     {
         foreach (var alt in doc.Alternatives(index))
         {
