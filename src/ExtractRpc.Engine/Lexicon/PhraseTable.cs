@@ -14,7 +14,7 @@ internal readonly record struct PhraseMatch<T>(int Start, int End, int Skip, T V
 /// </summary>
 internal sealed class PhraseTable<T>
 {
-    private readonly Dictionary<long, int> _edges;
+    private readonly EdgeTable _edges;
     private readonly int[] _valueOfNode;
     private readonly T[] _values;
 
@@ -29,7 +29,7 @@ internal sealed class PhraseTable<T>
     {
         _level = level;
         _bit = bit;
-        _edges = edges;
+        _edges = new EdgeTable(edges);
         _valueOfNode = valueOfNode;
         _values = values;
     }
