@@ -510,8 +510,9 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>
-    /// قال لـ « الشرق الأوسط »: a place the lexicon found at token <paramref name="i"/> that is exactly an
-    /// outlet's bare name between quote marks is the outlet (places are seldom quoted; outlets often are),
+    /// قال لـ « الشرق الأوسط »، التقت ( العربي ): a place or nationality the lexicon found at token
+    /// <paramref name="i"/> that is exactly an outlet's bare name between quote marks or parentheses is the
+    /// outlet (places are seldom quoted; outlets often are),
     /// with a document-scoped id when several outlets bear the name. Replaces the place's candidate and
     /// returns true.
     /// </summary>
@@ -519,8 +520,8 @@ internal sealed class EntityExtractor
     {
         var index = owner[i];
         var place = candidates[index];
-        if (place is not { Kind: EntityKind.Location, Source: MentionSource.Lexicon, Skip: 0 } || place.First != i
-            || !IsQuote(doc, i - 1) || place.End >= doc.Count || !IsQuote(doc, place.End)
+        if (place is not { Kind: EntityKind.Location or EntityKind.Nationality, Source: MentionSource.Lexicon, Skip: 0 } || place.First != i
+            || place.End >= doc.Count || !IsBetweenMarks(doc, i - 1, place.End)
             || !doc.Lexicon.Words.Media.TryMatch(doc, i, out var m, allowClitic: false, maxTokens: 4) || m.End != place.End
             || IsAfterMediaHead(doc, i - 1))
         {
@@ -535,6 +536,10 @@ internal sealed class EntityExtractor
         Mark(owner, place.First, place.End, index);
         return true;
     }
+
+    // « الشرق الأوسط »، "الشرق الأوسط"، ( العربي ): quote marks, or parentheses around a name in the sentence.
+    private static bool IsBetweenMarks(Document doc, int open, int close) =>
+        (IsQuote(doc, open) && IsQuote(doc, close)) || (doc.Text.IsPunct(open, '(') && doc.Text.IsPunct(close, ')'));
 
     private static bool IsAfterMediaHead(Document doc, int index)
     {

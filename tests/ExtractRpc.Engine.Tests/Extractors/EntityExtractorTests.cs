@@ -219,6 +219,7 @@ public sealed class EntityExtractorTests
     [InlineData("الدوحة - قنا : تلقى الوزير اتصالا هاتفيا.", "قنا")] // an agency (وكالة قنا), here not the city
     [InlineData("وعلمت وكالة الأنباء القطرية قنا أنه جرى بحث العلاقات.", "قنا")] // the short name after the full one
     [InlineData("وقال في رسالة أرسلها لـ « الشرق الأوسط » أمس إنه بخير.", "الشرق الأوسط")] // quoted: the paper, not the region
+    [InlineData("التقت ( العربي ) إمام المسجد في المدينة.", "العربي")] // in parentheses: the magazine, not the nationality
     public void Extract_AnOutletCreditedByItsBareName_IsTheOrganization(string text, string name) =>
         Assert.Contains(Entities(text), e => e.Kind == EntityKind.Organization && TestLexicon.Slice(text, e.Span) == name);
 
