@@ -43,6 +43,7 @@ internal sealed class EntityExtractor
             FindNamedByNationality(doc, candidates, owner);
             FindRules(doc, candidates, owner, cancellationToken);
             var accepted = Resolve(candidates, owner.AsSpan(0, n));
+            TakeClassifiersIn(doc, candidates, accepted, owner.AsSpan(0, n));
             Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
             SortByPosition(candidates, accepted);
             foreach (var index in accepted)
@@ -53,7 +54,7 @@ internal sealed class EntityExtractor
                 {
                     mention = mention with { IsNominal = true };
                 }
-                else if (NameCore(doc, c) is var (first, end, skip) && (first != c.First || end != c.End))
+                else if (NameCore(doc, c.NameFirst >= 0 ? c with { First = c.NameFirst, Skip = 0 } : c) is var (first, end, skip) && (first != c.First || end != c.End))
                 {
                     mention = mention with { NameSpan = doc.Text.Span(first, end - 1, skip) };
                 }
@@ -67,7 +68,9 @@ internal sealed class EntityExtractor
         }
     }
 
-    private sealed record Candidate(int First, int End, int Skip, EntityKind Kind, string Id, string Canonical, string English, float Confidence, MentionSource Source, int Priority)
+    // NameFirst: where the name starts when classifiers were taken into the mention (مدينة القدس: the
+    // token of القدس), else -1.
+    private sealed record Candidate(int First, int End, int Skip, EntityKind Kind, string Id, string Canonical, string English, float Confidence, MentionSource Source, int Priority, int NameFirst = -1)
     {
         public int Length => End - First;
     }
@@ -140,6 +143,59 @@ internal sealed class EntityExtractor
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// مدينة القدس، قرية اليامون، قضاء مدينة جنين: the classifier nouns right before a place are part of
+    /// the mention, as in the lexicon's own names (مدينة مشهد); the name span keeps the place's name alone.
+    /// </summary>
+    private static void TakeClassifiersIn(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
+    {
+        var classifiers = doc.Lexicon.Words.Classifiers;
+        foreach (var index in accepted)
+        {
+            var c = candidates[index];
+            if (c.Kind != EntityKind.Location || c.Skip > 0)
+            {
+                continue;
+            }
+
+            var first = c.First;
+            var skip = 0;
+            while (true)
+            {
+                var found = false;
+                for (var length = 2; length >= 1 && !found; length--)
+                {
+                    var k = first - length;
+                    if (k < 0 || owner[k] >= 0 || !doc.IsWord(k))
+                    {
+                        continue;
+                    }
+
+                    // The classifier may carry a proclitic (بمدينة القدس); the name after it does not.
+                    foreach (var s in (ReadOnlySpan<int>)[0, doc.StemSkips[k]])
+                    {
+                        if (classifiers.Match(doc, k, s, c.End, out var kind) == length && kind == NameClassifier.Place && (s == 0 || length == 1))
+                        {
+                            (first, skip, found) = (k, s, true);
+                            break;
+                        }
+                    }
+                }
+
+                if (!found || skip > 0)
+                {
+                    break; // a proclitic opens the phrase: nothing before it belongs to it
+                }
+            }
+
+            if (first != c.First)
+            {
+                candidates[index] = c with { First = first, Skip = skip, NameFirst = c.First };
+                owner[first..c.First].Fill(index);
+            }
+        }
     }
 
     /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>

@@ -42,8 +42,11 @@ public sealed class SeedGoldenTests
     {
         var (text, expected) = Load(seed);
         var response = Run(text, expected);
-        var actual = response.Entities.Select(e => $"{e.Span.Start}-{e.Span.End} {e.Type.ToString().ToUpperInvariant()} {e.EntityId} {e.Text}").ToList();
-        var wanted = expected.Entities.Select(e => $"{e.Start}-{e.End} {e.Type.Replace("_", "", StringComparison.Ordinal)} {e.EntityId} {e.Text}").ToList();
+        // The name span and the nominal flag show only where the mention has them.
+        var actual = response.Entities.Select(e => $"{e.Span.Start}-{e.Span.End} {e.Type.ToString().ToUpperInvariant()} {e.EntityId} {e.Text}"
+            + (e.NameSpan is { } n ? $" name={n.Start}-{n.End}" : "") + (e.Nominal ? " nominal" : "")).ToList();
+        var wanted = expected.Entities.Select(e => $"{e.Start}-{e.End} {e.Type.Replace("_", "", StringComparison.Ordinal)} {e.EntityId} {e.Text}"
+            + (e.Name is { } n ? $" name={n.Start}-{n.End}" : "") + (e.Nominal ? " nominal" : "")).ToList();
         AssertSame(wanted, actual);
     }
 
@@ -111,11 +114,14 @@ public sealed class SeedGoldenTests
     {
         public IEnumerable<(string Text, int Start, int End)> AllSpans() =>
             Entities.Select(e => (e.Text, e.Start, e.End))
+                .Concat(Entities.Where(e => e.Name is not null).Select(e => (e.Name!.Text, e.Name.Start, e.Name.End)))
                 .Concat(Dates.Select(d => (d.Text, d.Start, d.End)))
                 .Concat(Quotes.Select(q => (q.Text, q.Start, q.End)));
     }
 
-    private sealed record ExpectedEntity(string Text, int Start, int End, string Type, string EntityId);
+    private sealed record ExpectedEntity(string Text, int Start, int End, string Type, string EntityId, ExpectedName? Name = null, bool Nominal = false);
+
+    private sealed record ExpectedName(string Text, int Start, int End);
 
     private sealed record ExpectedDate(string Text, int Start, int End, string Value);
 
