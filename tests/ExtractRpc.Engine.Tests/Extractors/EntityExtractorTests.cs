@@ -398,6 +398,7 @@ public sealed class EntityExtractorTests
     [InlineData("وصل الوفد إلى مدينة القدس أمس", "مدينة القدس", "القدس")] // the classifier joins a place's mention
     [InlineData("اعتقل الجيش شابين من قرية اليامون قرب جنين", "قرية اليامون", "اليامون")]
     [InlineData("وأقام في بمدينة رام الله سنوات", "مدينة رام الله", "رام الله")] // ب on the classifier stays out
+    [InlineData("ولد في اليامون قضاء مدينة جنين عام 1930", "قضاء مدينة جنين", "جنين")] // classifiers in a row
     [InlineData("وأعلن حزب الله اللبناني أن", "حزب الله اللبناني", "حزب الله")]
     public void Extract_NameSpan_IsTheProperNameWithoutItsClassifier(string text, string mention, string name)
     {
