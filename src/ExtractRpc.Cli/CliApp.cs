@@ -40,6 +40,7 @@ internal static class CliApp
           --chunk N              sentences per document (default 1)
           --spans S              name (the proper name alone: غزة in مدينة غزة) or mention; default name for anercorp, mention for wojood
           --dates                also score DATE spans (Wojood tags them) against the date extractor
+          --nested               gold from every tag column (Wojood's inner layers too), not only the first
           --show-errors N        print N false positives and negatives
 
         bench options:
@@ -88,13 +89,13 @@ internal sealed class CliUsageException(string message) : Exception(message);
 /// <summary>Parsed options: named values (repeatable) and positional arguments.</summary>
 internal sealed class CliOptions
 {
-    private static readonly HashSet<string> s_flags = ["--jsonl", "--dates"];
+    private static readonly HashSet<string> s_flags = ["--jsonl", "--dates", "--nested"];
 
     /// <summary>Every option a command reads; anything else is a usage error, not silently ignored.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "--articles", "--cache", "--chunk", "--concurrency", "--conll", "--dates", "--dir", "--format", "--jsonl",
-        "--kinds", "--lexicon", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server",
+        "--kinds", "--lexicon", "--nested", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server",
         "--show-errors", "--spans", "--specs", "--time-zone",
     };
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);

@@ -33,7 +33,9 @@ internal sealed class Score
 /// <param name="nameSpans">Score each entity's name span (the proper name without a classifier such as
 /// مدينة or حركة) rather than its mention span, and leave out nominal mentions (الجيش اللبناني), which
 /// name nothing.</param>
-internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false, bool nameSpans = false)
+/// <param name="nested">Take gold entities from every tag column (a nested corpus's inner layers too), so
+/// that a flat prediction of an inner entity (the place in بلدية مدينة البيرة) counts; else the first column.</param>
+internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat format, bool dates = false, bool nameSpans = false, bool nested = false)
 {
     public static readonly string[] Types = ["PER", "LOC", "ORG"];
 
@@ -79,7 +81,8 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
                 continue;
             }
 
-            current.Add((fields[0], fields.Length > 1 ? fields[1] : "O"));
+            // Nested corpora (Wojood) give one tag column per layer, outermost first: kept joined by '|'.
+            current.Add((fields[0], fields.Length > 1 ? string.Join('|', fields[1..]) : "O"));
         }
 
         if (current.Count > 0)
@@ -112,7 +115,13 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
         }
 
         var doc = text.ToString();
-        var gold = GoldEntities(tags);
+        var layers = tags.Count == 0 ? 1 : tags.Max(t => t.Count(c => c == '|') + 1);
+        var gold = GoldEntities([.. tags.Select(t => Layer(t, 0))]);
+        for (var layer = 1; nested && layer < layers; layer++)
+        {
+            gold.UnionWith(GoldEntities([.. tags.Select(t => Layer(t, layer))]));
+        }
+
         var kinds = dates ? ExtractionKinds.Entities | ExtractionKinds.Dates : ExtractionKinds.Entities;
         var result = pipeline.Extract(doc, new ExtractionOptions(kinds, new DateTimeOffset(2006, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeZoneInfo.Utc));
         var predicted = new HashSet<(int, int, string)>();
@@ -188,6 +197,12 @@ internal sealed class ConllEvaluator(ExtractionPipeline pipeline, ConllFormat fo
             var after = doc.IndexOf('\n', end) is var nr && nr >= 0 && nr - end <= ContextChars ? nr : Math.Min(doc.Length, end + ContextChars);
             Errors.Add($"{what} {e.Type} {doc[start..end]}\t… {doc[before..start]}[{doc[start..end]}]{doc[end..after]} …");
         }
+    }
+
+    private static string Layer(string tags, int layer)
+    {
+        var parts = tags.Split('|');
+        return layer < parts.Length ? parts[layer] : "O";
     }
 
     private HashSet<(int, int, string)> GoldEntities(List<string> tags)

@@ -34,7 +34,7 @@ internal static class EvalCommand
 
         using var reader = new StreamReader(path);
         var sentences = ConllEvaluator.ReadSentences(reader);
-        var evaluator = new ConllEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()), format, dates: options.Flag("--dates"), nameSpans: nameSpans);
+        var evaluator = new ConllEvaluator(new ExtractionPipeline(LexiconCompiler.Compile()), format, dates: options.Flag("--dates"), nameSpans: nameSpans, nested: options.Flag("--nested"));
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < sentences.Count; i += chunk)
         {

@@ -48,6 +48,36 @@ public sealed class CliTests
         Assert.Contains(second.RootElement.GetProperty("dates").EnumerateArray(), d => d.GetProperty("value").GetString() == "2023-04-05");
     }
 
+    [Fact]
+    public async Task Eval_Nested_TakesGoldFromEveryLayer_AndSpansChooseNameOrMention()
+    {
+        // Two layers, Wojood-style: the municipality (ORG) holds the city (GPE); then a town with its trigger.
+        var path = Path.Combine(Path.GetTempPath(), $"extractrpc-eval-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(path,
+        [
+            "وصلت O O", "رسالة O O", "من O O", "بلدية B-ORG O", "مدينة I-ORG B-GPE", "البيرة I-ORG I-GPE", "إلى O O",
+            "مدينة B-GPE O", "القدس I-GPE O", "أمس O O", "",
+        ]);
+        try
+        {
+            static string Micro(string output) => output.Split('\n').Single(l => l.StartsWith("micro", StringComparison.Ordinal));
+            var (_, flat, _) = await RunAsync("", "eval", "--conll", path, "--format", "wojood");
+            var (_, nested, _) = await RunAsync("", "eval", "--conll", path, "--format", "wojood", "--nested");
+            var (_, names, _) = await RunAsync("", "eval", "--conll", path, "--format", "wojood", "--spans", "name");
+
+            // Flat: gold is the municipality and مدينة القدس; nested adds مدينة البيرة, which the engine finds.
+            var flatTp = int.Parse(Micro(flat).Split(' ', StringSplitOptions.RemoveEmptyEntries)[4], System.Globalization.CultureInfo.InvariantCulture);
+            var nestedTp = int.Parse(Micro(nested).Split(' ', StringSplitOptions.RemoveEmptyEntries)[4], System.Globalization.CultureInfo.InvariantCulture);
+            var namesTp = int.Parse(Micro(names).Split(' ', StringSplitOptions.RemoveEmptyEntries)[4], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(flatTp + 1, nestedTp);
+            Assert.Equal(flatTp - 1, namesTp); // name spans (القدس) miss Wojood's mention with its trigger
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("extract", "--no-such-option", "x")]
