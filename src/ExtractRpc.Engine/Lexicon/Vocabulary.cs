@@ -10,8 +10,9 @@ internal sealed class Vocabulary
     /// <summary>The id of a token the vocabulary does not know.</summary>
     public const int Unknown = -1;
 
-    private readonly TokenTable _ids;
-    private readonly TokenTable _variants;
+    // Written forms and generated spellings in one table (their keys never meet): a written form maps
+    // to its id, a generated spelling to -(id + 2). An unknown word is then one lookup, not two.
+    private readonly TokenTable _forms;
 
     // Skeleton → a group of ids (every name token that shares it), stored flat: the group's ids are
     // _groupIds[_groupStarts[g] .. _groupStarts[g + 1]).
@@ -19,10 +20,11 @@ internal sealed class Vocabulary
     private readonly int[] _groupStarts;
     private readonly int[] _groupIds;
 
-    public Vocabulary(TokenTable ids, TokenTable variants, TokenTable skeletons, int[] groupStarts, int[] groupIds, int distinct)
+    public Vocabulary(TokenTable forms, int written, int generated, TokenTable skeletons, int[] groupStarts, int[] groupIds, int distinct)
     {
-        _ids = ids;
-        _variants = variants;
+        _forms = forms;
+        Count = written;
+        Variants = generated;
         _skeletons = skeletons;
         _groupStarts = groupStarts;
         _groupIds = groupIds;
@@ -33,19 +35,38 @@ internal sealed class Vocabulary
     public int Skeletons => _skeletons.Count;
 
     /// <summary>Number of surface forms written in the data.</summary>
-    public int Count => _ids.Count;
+    public int Count { get; }
 
     /// <summary>Number of generated spellings (g-letters, ch).</summary>
-    public int Variants => _variants.Count;
+    public int Variants { get; }
 
     /// <summary>Number of distinct ids.</summary>
     public int Distinct { get; }
 
     /// <summary>The id of a folded token, or <see cref="Unknown"/>.</summary>
-    public int Get(ReadOnlySpan<char> token) => _ids.TryGetValue(token, out var id) ? id : Unknown;
+    public int Get(ReadOnlySpan<char> token) => _forms.TryGetValue(token, out var id) && id >= 0 ? id : Unknown;
+
+    /// <summary>In one lookup, the id of a folded token as written (<paramref name="written"/>) or, when it is
+    /// a generated spelling, the id of the form it stands for (<paramref name="generated"/>); the other is
+    /// <see cref="Unknown"/>, and both are when the vocabulary does not know the token.</summary>
+    public void Find(ReadOnlySpan<char> token, out int written, out int generated)
+    {
+        written = generated = Unknown;
+        if (_forms.TryGetValue(token, out var id))
+        {
+            if (id >= 0)
+            {
+                written = id;
+            }
+            else
+            {
+                generated = -id - 2;
+            }
+        }
+    }
 
     /// <summary>The id of the written name a generated spelling stands for (شويجو → شويغو), or <see cref="Unknown"/>.</summary>
-    public int GetVariant(ReadOnlySpan<char> token) => _variants.TryGetValue(token, out var id) ? id : Unknown;
+    public int GetVariant(ReadOnlySpan<char> token) => _forms.TryGetValue(token, out var id) && id < 0 ? -id - 2 : Unknown;
 
     /// <summary>
     /// The group of names whose consonant skeleton <paramref name="token"/> shares (سوليفان ~ ساليفان،
@@ -152,8 +173,8 @@ internal sealed class VocabularyBuilder
 
     public Vocabulary Build()
     {
-        var ids = new TokenTable(_ids.Select(p => KeyValuePair.Create(p.Key, Root(p.Value))));
-        var variants = new TokenTable(_variants.Select(p => KeyValuePair.Create(p.Key, Root(p.Value))));
+        var forms = new TokenTable(_ids.Select(p => KeyValuePair.Create(p.Key, Root(p.Value)))
+            .Concat(_variants.Where(p => !_ids.ContainsKey(p.Key)).Select(p => KeyValuePair.Create(p.Key, -Root(p.Value) - 2))));
         var groups = new List<KeyValuePair<string, int>>(_skeletons.Count);
         var starts = new List<int> { 0 };
         var groupIds = new List<int>();
@@ -165,7 +186,7 @@ internal sealed class VocabularyBuilder
         }
 
         var skeletons = new TokenTable(groups);
-        return new(ids, variants, skeletons, [.. starts], [.. groupIds], _parent.Count);
+        return new(forms, _ids.Count, _variants.Count(p => !_ids.ContainsKey(p.Key)), skeletons, [.. starts], [.. groupIds], _parent.Count);
     }
 
     private int Root(int id)

@@ -106,16 +106,13 @@ internal sealed class Document : IDisposable
             }
 
             var word = analyzed.TokenText(i);
-            ids[i] = vocabulary.Get(word);
+            vocabulary.Find(word, out ids[i], out var variant);
             if (token.Kind != TokenKind.Word)
             {
                 continue;
             }
 
-            if (ids[i] == Vocabulary.Unknown)
-            {
-                variantIds[i] = vocabulary.GetVariant(word);
-            }
+            variantIds[i] = variant;
 
             // A skeleton is a fallback for names written another way: a token the data writes as it
             // stands does not need one (and most tokens are such words).
@@ -137,13 +134,13 @@ internal sealed class Document : IDisposable
                 }
                 else
                 {
-                    id = vocabulary.Get(stem);
+                    vocabulary.Find(stem, out id, out variant);
                 }
 
                 var level = SpellingLevel.Exact;
                 if (id == Vocabulary.Unknown && !restore[c])
                 {
-                    id = vocabulary.GetVariant(stem);
+                    id = variant;
                     level = SpellingLevel.Variant;
                 }
 
