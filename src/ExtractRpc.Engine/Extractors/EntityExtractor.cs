@@ -500,7 +500,7 @@ internal sealed class EntityExtractor
         var words = doc.Lexicon.Words;
         for (var i = 1; i < doc.Count; i++)
         {
-            if (owner[i] >= 0 && IsQuotedOutletReadAsPlace(doc, i, candidates, owner))
+            if (owner[i] >= 0 && TryTakeMarkedOutlet(doc, i, candidates, owner))
             {
                 continue;
             }
@@ -572,7 +572,7 @@ internal sealed class EntityExtractor
     /// with a document-scoped id when several outlets bear the name. Replaces the place's candidate and
     /// returns true.
     /// </summary>
-    private static bool IsQuotedOutletReadAsPlace(Document doc, int i, List<Candidate> candidates, int[] owner)
+    private static bool TryTakeMarkedOutlet(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var index = owner[i];
         var place = candidates[index];
