@@ -136,6 +136,8 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("وتغلب برشلونة على ضيفه في مباراة الدوري مساء السبت.", "برشلونة", "org:fc-barcelona")]
     [InlineData("تعادل الزمالك مع الإسماعيلي سلبيا في الدوري الممتاز.", "الزمالك", "org:zamalek")]
+    [InlineData("وفاز بايرن ميونيخ على ضيفه بهدفين في الدوري الألماني.", "بايرن ميونيخ", "org:bayern")] // ميونيخ as well as ميونخ
+    [InlineData("وقال إن خط هجوم تشلسي قوي جدا مقارنة ببقية فرق الدوري.", "تشلسي", "org:chelsea-fc")] // تشلسي as well as تشيلسي
     public void Extract_BareClubNameInASportsReport_IsTheClub(string text, string name, string id)
     {
         var e = Find(text, name);
