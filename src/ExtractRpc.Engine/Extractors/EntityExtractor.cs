@@ -80,8 +80,12 @@ internal sealed class EntityExtractor
     private static bool IsNominal(Document doc, Candidate c) =>
         c is { Kind: EntityKind.Organization, Length: 2 }
         && doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind) == 1 && kind == NameClassifier.Nominal
-        && doc.Lexicon.Entities.TryMatch(doc, c.First + 1, out var n, allowClitic: false, maxTokens: 1)
-        && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality, IsCountry: true };
+        && CountryNationality(doc, c.First + 1, allowClitic: false) is not null;
+
+    /// <summary>The country whose nationality adjective token <paramref name="index"/> is (اللبناني → Lebanon), or null.</summary>
+    private static LexiconEntry? CountryNationality(Document doc, int index, bool allowClitic) =>
+        doc.Lexicon.Entities.TryMatch(doc, index, out var n, allowClitic, maxTokens: 1)
+        && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality, IsCountry: true } nationality ? nationality : null;
 
     /// <summary>
     /// The tokens of the proper name inside a place or organization mention: after a classifier noun
@@ -111,7 +115,7 @@ internal sealed class EntityExtractor
         var last = c.End - 1;
         if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
             && (!IsDefiniteNisba(doc, last)
-                || (table.TryMatch(doc, last, out var n, maxTokens: 1) && doc.Lexicon.Entries[n.Value] is { Kind: EntityKind.Nationality, IsCountry: true } nationality && nationality.Id != c.Id))
+                || (CountryNationality(doc, last, allowClitic: true) is { } nationality && nationality.Id != c.Id))
             && table.TryMatch(doc, c.First, out var m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
             && doc.Lexicon.Entries[m.Value].Id == c.Id)
         {
@@ -479,15 +483,18 @@ internal sealed class EntityExtractor
     private static void AddBareName(Document doc, int first, int end, PhraseMatch<int> name, List<Candidate> candidates, int[] owner)
     {
         Mark(owner, first, end, candidates.Count);
-        if (name.Value >= 0)
+        candidates.Add(BareName(doc, first, end, name));
+    }
+
+    private static Candidate BareName(Document doc, int first, int end, PhraseMatch<int> name)
+    {
+        if (name.Value < 0)
         {
-            var e = doc.Lexicon.Entries[name.Value];
-            candidates.Add(new Candidate(first, end, name.Skip, EntityKind.Organization, e.Id, e.Canonical, e.English, ClubConfidence, MentionSource.Lexicon, 1));
+            return new Candidate(first, end, name.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), Canonical(doc, first, end, name.Skip), "", ClubConfidence, MentionSource.Rule, 1);
         }
-        else
-        {
-            candidates.Add(new Candidate(first, end, name.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, first, end), Canonical(doc, first, end, name.Skip), "", ClubConfidence, MentionSource.Rule, 1));
-        }
+
+        var e = doc.Lexicon.Entries[name.Value];
+        return new Candidate(first, end, name.Skip, EntityKind.Organization, e.Id, e.Canonical, e.English, ClubConfidence, MentionSource.Lexicon, 1);
     }
 
     /// <summary>
@@ -584,12 +591,8 @@ internal sealed class EntityExtractor
             return false; // صحيفة “الشرق الأوسط”: the head names the outlet (see MediaName)
         }
 
-        // Replaced in place: the candidate keeps its index, which the owner array holds.
-        var count = candidates.Count;
-        AddBareName(doc, place.First, place.End, m, candidates, owner);
-        candidates[index] = candidates[count];
-        candidates.RemoveAt(count);
-        Mark(owner, place.First, place.End, index);
+        // Replaced in place: the candidate keeps its index, which the owner array already holds.
+        candidates[index] = BareName(doc, place.First, place.End, m);
         return true;
     }
 

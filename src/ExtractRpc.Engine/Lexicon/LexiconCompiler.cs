@@ -306,7 +306,8 @@ public static class LexiconCompiler
         {
             var oneWord = new HashSet<string>(surfaces.Where(s => s.Tokens.Length == 1).Select(s => s.Tokens[0]), StringComparer.Ordinal);
             oneWord.UnionWith(ambiguous.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0]));
-            var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
+            // By vocabulary id, so that two spellings the vocabulary unites must both be the one person's.
+            var byId = new Dictionary<int, int>();
             foreach (var (tokens, entry, _) in surfaces)
             {
                 var last = tokens[^1];
@@ -316,17 +317,9 @@ public static class LexiconCompiler
                     continue; // … وسوف: جورج وسوف's surname is also "and will"
                 }
 
-                byWord[last] = !byWord.TryGetValue(last, out var other) ? entry
-                    : other >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
-            }
-
-            // Two words may share an id (spellings the vocabulary unites): then both must be the one person's.
-            var byId = new Dictionary<int, int>();
-            foreach (var (word, entry) in byWord)
-            {
-                var id = _vocabulary.Find(word);
+                var id = _vocabulary.Find(last);
                 byId[id] = !byId.TryGetValue(id, out var other) ? entry
-                    : other >= 0 && entry >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
+                    : other >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
             }
 
             return byId.Where(w => w.Value >= 0).ToFrozenDictionary();

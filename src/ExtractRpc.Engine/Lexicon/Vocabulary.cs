@@ -11,7 +11,7 @@ internal sealed class Vocabulary
     public const int Unknown = -1;
 
     // Written forms and generated spellings in one table (their keys never meet): a written form maps
-    // to its id, a generated spelling to -(id + 2). An unknown word is then one lookup, not two.
+    // to its id, a generated spelling to GeneratedValue(id). An unknown word is then one lookup, not two.
     private readonly TokenTable _forms;
 
     // Skeleton → a group of ids (every name token that shares it), stored flat: the group's ids are
@@ -60,13 +60,17 @@ internal sealed class Vocabulary
             }
             else
             {
-                generated = -id - 2;
+                generated = GeneratedValue(id);
             }
         }
     }
 
     /// <summary>The id of the written name a generated spelling stands for (شويجو → شويغو), or <see cref="Unknown"/>.</summary>
-    public int GetVariant(ReadOnlySpan<char> token) => _forms.TryGetValue(token, out var id) && id < 0 ? -id - 2 : Unknown;
+    public int GetVariant(ReadOnlySpan<char> token) => _forms.TryGetValue(token, out var id) && id < 0 ? GeneratedValue(id) : Unknown;
+
+    /// <summary>A generated spelling's value in the forms table from the id it stands for, and back: -(id + 2),
+    /// its own inverse, never <see cref="Unknown"/> or a written form's id.</summary>
+    internal static int GeneratedValue(int value) => -value - 2;
 
     /// <summary>
     /// The group of names whose consonant skeleton <paramref name="token"/> shares (سوليفان ~ ساليفان،
@@ -173,8 +177,8 @@ internal sealed class VocabularyBuilder
 
     public Vocabulary Build()
     {
-        var forms = new TokenTable(_ids.Select(p => KeyValuePair.Create(p.Key, Root(p.Value)))
-            .Concat(_variants.Where(p => !_ids.ContainsKey(p.Key)).Select(p => KeyValuePair.Create(p.Key, -Root(p.Value) - 2))));
+        var generated = _variants.Where(p => !_ids.ContainsKey(p.Key)).Select(p => KeyValuePair.Create(p.Key, Vocabulary.GeneratedValue(Root(p.Value)))).ToList();
+        var forms = new TokenTable(_ids.Select(p => KeyValuePair.Create(p.Key, Root(p.Value))).Concat(generated));
         var groups = new List<KeyValuePair<string, int>>(_skeletons.Count);
         var starts = new List<int> { 0 };
         var groupIds = new List<int>();
@@ -186,7 +190,7 @@ internal sealed class VocabularyBuilder
         }
 
         var skeletons = new TokenTable(groups);
-        return new(forms, _ids.Count, _variants.Count(p => !_ids.ContainsKey(p.Key)), skeletons, [.. starts], [.. groupIds], _parent.Count);
+        return new(forms, _ids.Count, generated.Count, skeletons, [.. starts], [.. groupIds], _parent.Count);
     }
 
     private int Root(int id)
