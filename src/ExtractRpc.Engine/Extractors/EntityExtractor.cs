@@ -116,13 +116,18 @@ internal sealed class EntityExtractor
         if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
             && (!IsDefiniteNisba(doc, last)
                 || (CountryNationality(doc, last, allowClitic: true) is { } nationality && nationality.Id != c.Id))
-            && table.TryMatch(doc, c.First, out var m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
-            && doc.Lexicon.Entries[m.Value].Id == c.Id)
+            && (IsSameEntry(table, out var m) || (c.Kind == EntityKind.Organization && IsSameEntry(doc.Lexicon.Words.Clubs, out m))))
         {
             return (c.First, last, c.Skip);
         }
 
         return (c.First, c.End, c.Skip);
+
+        // The words before the epithet name the same entry: in the lexicon, or as a club's bare name
+        // (برشلونة الإسباني، الزمالك المصري).
+        bool IsSameEntry(PhraseTable<int> names, out PhraseMatch<int> m) =>
+            names.TryMatch(doc, c.First, out m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
+            && (m.Value < 0 || doc.Lexicon.Entries[m.Value].Id == c.Id);
     }
 
     /// <summary>True when tokens [<paramref name="first"/>, <paramref name="end"/>) are a name without the
@@ -247,7 +252,7 @@ internal sealed class EntityExtractor
                 // side, still the country.
                 if (e.Kind == EntityKind.Location && !e.IsCountry && !IsPlaceSlot(doc, m.Start, m.Skip)
                     && doc.Lexicon.Words.Clubs.TryMatch(doc, m.Start, out var club, maxTokens: 4) && club.End == m.End
-                    && TryClub(doc, club, NearSportsWindow, candidates, owner))
+                    && TryClub(doc, club, NearSportsWindow, ordinary: false, candidates, owner))
                 {
                     i = m.End;
                     continue;
@@ -306,11 +311,14 @@ internal sealed class EntityExtractor
         && !HasTanween(doc, m.Start) && !IsAccusativeOfKnownWord(doc, m.Start);
 
     // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
-    // So is كبيرا written without its tanween: a known word plus the alef of the accusative.
+    // So is كبيرا written without its tanween: a known word plus the alef of the accusative; so is فقيرة,
+    // the feminine of a known word (not ف + قيرة, a village), and فاطمة, a given name (not ف + أطمة).
     private static bool IsWholeWord(Document doc, int index) =>
         HasTanween(doc, index) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
         || doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false)
-        || IsAccusativeOfKnownWord(doc, index);
+        || doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+        || IsAccusativeOfKnownWord(doc, index) || IsFeminineOfKnownWord(doc, index);
+
 
     // السياسة الخارجية الأميركية is "American foreign policy", not the State Department: a name that
     // begins with a definite adjective right after a definite common noun is that noun's adjective.
@@ -357,8 +365,10 @@ internal sealed class EntityExtractor
             }
 
             // تعادل الزمالك مع الأهلي: in a sports report a bare club name is the club.
-            if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4) && IsFree(owner, i, club.End) && !HasOrdinaryWord(doc, i, club.End)
-                && TryClub(doc, club, SportsWindow, candidates, owner))
+            // (النصر العماني: a club's name may end in the nationality the lexicon found first.)
+            if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4)
+                && (IsFree(owner, i, club.End) || (IsFree(owner, i, club.End - 1) && candidates[owner[club.End - 1]] is { Kind: EntityKind.Nationality, Length: 1 }))
+                && TryClub(doc, club, SportsWindow, HasOrdinaryWord(doc, i, club.End), candidates, owner))
             {
                 continue;
             }
@@ -373,7 +383,7 @@ internal sealed class EntityExtractor
             // one that stands in apposition (العاصمة بغداد).
             if (words.PlaceTriggers.TryMatch(doc, i, out var trigger, maxTokens: 2)
                 && !(IsDefinite(doc, trigger.End - 1) && trigger.End < doc.Count && IsDefiniteNisba(doc, trigger.End))
-                && !(IsDefinite(doc, trigger.Start) && trigger.Value != "settlement")
+                && !((IsDefinite(doc, trigger.Start) || HasArticleClitic(doc, trigger)) && trigger.Value != "settlement")
                 && PlaceName(doc, trigger.End, candidates, owner))
             {
                 continue;
@@ -465,12 +475,16 @@ internal sealed class EntityExtractor
     /// <summary>
     /// Adds the club a bare club name (<paramref name="club"/>, a match in the club table) stands for when
     /// its sentence is a sports report. A name several clubs bear (الأهلي) gets a
-    /// document-scoped id: the report says which club, the lexicon cannot.
+    /// document-scoped id: the report says which club, the lexicon cannot. A country's masculine
+    /// nationality adjective after the name (برشلونة الإسباني، بورتو البرتغالي; the city is feminine:
+    /// برشلونة الإسبانية) makes it the club anywhere; a name that is also an everyday word
+    /// (<paramref name="ordinary"/>: النصر، الاتحاد) needs both the adjective and the sports sentence.
     /// </summary>
-    private static bool TryClub(Document doc, PhraseMatch<int> club, int window, List<Candidate> candidates, int[] owner)
+    private static bool TryClub(Document doc, PhraseMatch<int> club, int window, bool ordinary, List<Candidate> candidates, int[] owner)
     {
         var (first, end) = (club.Start, club.End);
-        if (!InSportsSentence(doc, first, window))
+        var nationality = IsMasculineNationality(doc, end) || (end - first > 1 && IsMasculineNationality(doc, end - 1)); // النصر العماني
+        if (ordinary ? !(nationality && InSportsSentence(doc, first, window)) : !(nationality || InSportsSentence(doc, first, window)))
         {
             return false;
         }
@@ -478,6 +492,11 @@ internal sealed class EntityExtractor
         AddBareName(doc, first, end, club, candidates, owner);
         return true;
     }
+
+    // A country's masculine nationality adjective (الإسباني، العماني), not the feminine (الإسبانية).
+    private static bool IsMasculineNationality(Document doc, int index) =>
+        index < doc.Count && doc.IsWord(index) && doc.Text.TokenText(index) is [ArabicNormalizer.Alef, Clitics.Lam, .., ArabicNormalizer.Yeh]
+        && CountryNationality(doc, index, allowClitic: false) is not null;
 
     // A club's or an outlet's bare name: its entry, or, when several bear the name, a document-scoped id.
     private static void AddBareName(Document doc, int first, int end, PhraseMatch<int> name, List<Candidate> candidates, int[] owner)
@@ -583,7 +602,9 @@ internal sealed class EntityExtractor
     {
         var index = owner[i];
         var place = candidates[index];
+        // ليل ( فرنسا ): a country between parentheses is the country (a club's, a city's), not an outlet.
         if (place is not { Kind: EntityKind.Location or EntityKind.Nationality, Source: MentionSource.Lexicon, Skip: 0 } || place.First != i
+            || LexiconEntry.IsCountryId(place.Id)
             || place.End >= doc.Count || !IsBetweenMarks(doc, i - 1, place.End)
             || !doc.Lexicon.Words.Media.TryMatch(doc, i, out var m, allowClitic: false, maxTokens: 4) || m.End != place.End
             || IsAfterMediaHead(doc, i - 1))
@@ -819,10 +840,16 @@ internal sealed class EntityExtractor
             || word.EndsWith("\u0647\u0646") || word.EndsWith("\u062A\u0627"));
 
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
-    private static bool IsAccusativeOfKnownWord(Document doc, int index)
+    private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef);
+
+    // فقيرة (فقير + ة), فوزه (فوز + ه): folded, both end in ه.
+    private static bool IsFeminineOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Heh);
+
+    // A common word followed by one letter, <paramref name="last"/> (folded text).
+    private static bool IsKnownWordAnd(Document doc, int index, char last)
     {
         var word = doc.Text.TokenText(index);
-        if (word.Length < 4 || word[^1] != ArabicNormalizer.Alef)
+        if (word.Length < 4 || word[^1] != last)
         {
             return false;
         }
@@ -1051,6 +1078,12 @@ internal sealed class EntityExtractor
             }
 
             end++;
+
+            // المجموعة السابعة ارسنال، الفرقة الرابعة: an ordinal closes the phrase; what follows is another.
+            if (doc.Lexicon.Words.Ordinals.ContainsToken(doc, end - 1, out _, allowClitic: false))
+            {
+                break;
+            }
         }
 
         // إدارة الرئيس الأميركي جو بايدن: the phrase leads to its leader's name, so it describes, not names.
@@ -1220,7 +1253,8 @@ internal sealed class EntityExtractor
             && IsConjoinedFirstName(doc, first);
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
         var kunya = IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645");
-        if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)))
+        if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)
+            || IsNounWithPronoun(doc, first)))
         {
             return false;
         }
@@ -1398,6 +1432,11 @@ internal sealed class EntityExtractor
             && !words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
             && !LooksLikeVerb(doc.Text.TokenText(index));
     }
+
+    // فوزه الثاني is "its second win": a given name in ة written with ه (فوزة) whose stem is a known word
+    // (فوز) is that word with the pronoun.
+    private static bool IsNounWithPronoun(Document doc, int index) =>
+        WrittenWord(doc, index) is [.., ArabicNormalizer.Heh] && IsFeminineOfKnownWord(doc, index);
 
     private static bool IsWordToo(Document doc, int index) =>
         doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
@@ -1824,6 +1863,15 @@ internal sealed class EntityExtractor
     // military judiciary, not a district), الساحل الجنوبي الغربي. An indefinite trigger keeps its
     // genitive name: محافظة الشرقية، قضاء البقاع الغربي.
     private static bool IsDefinite(Document doc, int index) => WrittenWord(doc, index).StartsWith("\u0627\u0644", StringComparison.Ordinal);
+
+    // للقضاء، والقضاء: the first word has the article behind its proclitic (لل، وال، بال).
+    private static bool HasArticleClitic<T>(Document doc, PhraseMatch<T> m)
+    {
+        var word = doc.Text.TokenText(m.Start);
+        return m.Skip > 0 && m.Skip < word.Length
+            && (word[..m.Skip].EndsWith("\u0627\u0644", StringComparison.Ordinal) || word[m.Skip..].StartsWith("\u0627\u0644", StringComparison.Ordinal)
+                || IsRestoredArticle(doc, m.Start, m.Skip));
+    }
 
     private static bool IsDefiniteNisba(Document doc, int index)
     {

@@ -146,10 +146,46 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("بتغلب الأول على ضيفه بورتو البرتغالي بطل الموسم قبل الماضي", "بورتو البرتغالي")] // a masculine adjective: the club
+    [InlineData("بعد تعادله مع النصر العماني في الدور الأول من البطولة", "النصر العماني")] // an everyday word, in a sports sentence
+    public void Extract_ClubNameWithTheCountrysMasculineAdjective_IsTheClub(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("وصل الوفد إلى بورتو البرتغالية أمس", "بورتو")] // the city is feminine
+    [InlineData("المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال )", "بورتو")]
+    public void Extract_ClubCityWithTheFeminineAdjective_StaysAPlace(string text, string name) =>
+        Assert.Equal(EntityKind.Location, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("زار الوفد برشلونة لبحث الاستثمارات.", "برشلونة")]
     [InlineData("وتقام المباراة في برشلونة مساء السبت.", "برشلونة")]
     public void Extract_ClubCityOutsideAMatchOrAsTheVenue_StaysAPlace(string text, string name) =>
         Assert.Equal(EntityKind.Location, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("زرت العديد من الدول من بينها دول فقيرة للغاية")] // فقيرة: feminine of فقير, not ف + قيرة
+    [InlineData("أمه فاطمة بنت أسد وهي هاشمية")] // a given name, not ف + أطمة
+    [InlineData("أعلنت الهيئة عن خطة للقضاء علي قوائم الانتظار")] // للقضاء is definite: "eliminating", no district
+    public void Extract_WordsReadWholeOrDefinite_AreNoPlaces(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+
+    [Theory]
+    [InlineData("وحقق منهم فوزه الثاني على التوالي")] // فوز + ه, not the given name فوزة
+    public void Extract_NounWithPronounShapedLikeAGivenName_IsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
+    public void Extract_OrganizationHeadWithAnOrdinal_EndsAtTheOrdinal()
+    {
+        const string text = "المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال ) 2 - صفر .";
+        Assert.Equal(EntityKind.Organization, Find(text, "ارسنال").Kind);
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("المجموعة"));
+    }
+
+    [Fact]
+    public void Extract_CountryBetweenParentheses_IsTheCountryNotAnOutlet() =>
+        Assert.Equal(EntityKind.Location, Find("ليل ( فرنسا ) - ميلان ( ايطاليا ) صفر - صفر .", "فرنسا").Kind);
 
     [Fact]
     public void Extract_AccusativeWithoutTanween_IsNotAProcliticBeforeAPlace()
@@ -404,6 +440,7 @@ public sealed class EntityExtractorTests
     [InlineData("وأقام في بمدينة رام الله سنوات", "مدينة رام الله", "رام الله")] // ب on the classifier stays out
     [InlineData("ولد في اليامون قضاء مدينة جنين عام 1930", "قضاء مدينة جنين", "جنين")] // classifiers in a row
     [InlineData("وأعلن حزب الله اللبناني أن", "حزب الله اللبناني", "حزب الله")]
+    [InlineData("عندما يستضيف برشلونة الإسباني حامل اللقب", "برشلونة الإسباني", "برشلونة")] // a club's bare name
     public void Extract_NameSpan_IsTheProperNameWithoutItsClassifier(string text, string mention, string name)
     {
         var e = Find(text, mention);
