@@ -395,9 +395,9 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if (!SurnameAfterVerb(doc, i, candidates, owner))
+            if (!SurnameAfterVerb(doc, i, candidates, owner) && !SpeakerAfterVerb(doc, i, candidates, owner))
             {
-                SpeakerAfterVerb(doc, i, candidates, owner);
+                SubjectAfterOpeningVerb(doc, i, candidates, owner);
             }
         }
     }
@@ -803,6 +803,61 @@ internal sealed class EntityExtractor
 
         AddPerson(doc, i, end, SpeakerConfidence, candidates, owner);
         return true;
+    }
+
+    /// <summary>
+    /// وتجاوز محفوظ في الستينيات، وسيترك فيرجسون منصبه، ويحمل أتيجالي شهادة: a sentence that opens with
+    /// و or ف and a verb has the verb's subject next, and there a word no list knows is a name.
+    /// </summary>
+    private static void SubjectAfterOpeningVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var p = i - 1;
+        if (p < 0 || owner[i] >= 0 || !doc.Text.IsSentenceEnd(p - 1) || !IsOpeningVerb(doc, p) || !IsUnknownNameWord(doc, i))
+        {
+            return;
+        }
+
+        // حامل اللقب is an active participle (فاعل) in construct; صيادو الأسماك، مستخدمو هذه a plural in construct.
+        var word = doc.Text.TokenText(i);
+        if ((word.Length == 4 && word[1] == ArabicNormalizer.Alef) || (word[^1] == Clitics.Waw && i + 1 < doc.Count && (StartsWithArticle(doc, i + 1) || IsFunctionWord(doc, i + 1))))
+        {
+            return;
+        }
+
+        AddPerson(doc, i, i + 1, LoneNameConfidence, candidates, owner);
+    }
+
+    // و or ف and a verb: a speech verb, or a verb's shape: the present (ويسعى، وسيترك، وتجاوز), the
+    // past of the derived stems, أفعل (وأشار، وأضاف), كان.
+    private static bool IsOpeningVerb(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        if (word.Length < 4 || word[0] is not (Clitics.Waw or Clitics.Feh) || IsFunctionWord(doc, index))
+        {
+            return false;
+        }
+
+        var verb = word[1..];
+        if (verb.Length >= 4 && verb[0] == Seen && verb[1] is Yeh or Teh or Noon)
+        {
+            verb = verb[1..]; // the future's س
+        }
+
+        return doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, index, out _) || LooksLikeVerb(verb)
+            || (verb.Length >= 4 && verb[0] is Yeh or Teh or Noon && verb[^1] != ArabicNormalizer.Heh) // ونومه: a noun and its pronoun
+            || (verb.Length == 4 && verb[0] == ArabicNormalizer.Alef)
+            || verb is "\u0643\u0627\u0646" or "\u0643\u0627\u0646\u062A";
+    }
+
+    // A word no word list knows (a lexicon name's may be), shaped like a name: no article, no pronoun, no
+    // feminine ending, no verb's shape, and no known word behind a proclitic.
+    private static bool IsUnknownNameWord(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        return doc.IsWord(index) && doc.StemIds[index] == Vocabulary.Unknown && !StartsWithArticle(doc, index)
+            && IsSpeakerWord(doc, index) && !LooksLikeVerb(doc.Text.TokenText(index))
+            && !words.FirstNames.ContainsToken(doc, index, out _) && !IsWordToo(doc, index)
+            && !words.AmbiguousNames.ContainsToken(doc, index, out _);
     }
 
     private static bool IsSpeakerWord(Document doc, int index)

@@ -171,6 +171,19 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
 
     [Theory]
+    [InlineData("ويسعى ديمورا إلى إنتاج خمسين وحدة سنويا من هذه السيارة", "ديمورا")]
+    [InlineData("وخلص موتان الى القول إن هذه اللوحة رسمت بمناسبة ولادة الطفل", "موتان")]
+    public void Extract_UnknownWordAfterASentencesOpeningVerb_IsItsSubjectsName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
+    [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
+    [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
+    public void Extract_NounAfterASentencesOpeningWord_IsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("وحقق منهم فوزه الثاني على التوالي")] // فوز + ه, not the given name فوزة
     public void Extract_NounWithPronounShapedLikeAGivenName_IsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
