@@ -890,9 +890,26 @@ internal sealed class EntityExtractor
     }
 
     // عدوانها، رغبتهما، حياتهم، حركتا: a possessive pronoun or a dual in construct ends a noun, not a name.
-    private static bool HasObjectSuffix(ReadOnlySpan<char> word) =>
-        word.Length > 4 && (word.EndsWith("\u0647\u0627") || word.EndsWith("\u0647\u0645") || word.EndsWith("\u0647\u0645\u0627")
-            || word.EndsWith("\u0647\u0646") || word.EndsWith("\u062A\u0627"));
+    // The dual's تا only after a known word (أكدتا: أكد; حركتا: حركة): زامبورتا، روبرتا are names.
+    private static bool HasObjectSuffix(Document doc, int index)
+    {
+        var word = WrittenWord(doc, index);
+        if (word.Length <= 4)
+        {
+            return false;
+        }
+
+        if (word.EndsWith("\u062A\u0627"))
+        {
+            var stem = doc.Text.TokenText(index)[..^2];
+            Span<char> feminine = stackalloc char[stem.Length + 1];
+            stem.CopyTo(feminine);
+            feminine[^1] = ArabicNormalizer.Heh;
+            return IsCommonWord(doc, stem) || IsCommonWord(doc, feminine);
+        }
+
+        return word.EndsWith("\u0647\u0627") || word.EndsWith("\u0647\u0645") || word.EndsWith("\u0647\u0645\u0627") || word.EndsWith("\u0647\u0646");
+    }
 
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
     private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef);
@@ -904,12 +921,12 @@ internal sealed class EntityExtractor
     private static bool IsKnownWordAnd(Document doc, int index, char last)
     {
         var word = doc.Text.TokenText(index);
-        if (word.Length < 4 || word[^1] != last)
-        {
-            return false;
-        }
+        return word.Length >= 4 && word[^1] == last && IsCommonWord(doc, word[..^1]);
+    }
 
-        var id = doc.Lexicon.Vocabulary.Get(word[..^1]);
+    private static bool IsCommonWord(Document doc, ReadOnlySpan<char> folded)
+    {
+        var id = doc.Lexicon.Vocabulary.Get(folded);
         return id != Vocabulary.Unknown && doc.Lexicon.Words.CommonWords.TryGetSequence([id], out _);
     }
 
@@ -1860,7 +1877,7 @@ internal sealed class EntityExtractor
         if (IsFunctionWord(doc, index)
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
-            || HasObjectSuffix(WrittenWord(doc, index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+            || HasObjectSuffix(doc, index) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || LooksLikeVerb(doc.Text.TokenText(index)) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
             || doc.Text.TokenText(index) is [Clitics.Lam, Clitics.Lam, _, _, ..] // للمفكرين (بال، كال begin names too: بالاسيوس، كالديرون)
             || words.CommonWords.ContainsToken(doc, index, out _)

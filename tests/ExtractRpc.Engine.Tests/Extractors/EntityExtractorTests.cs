@@ -177,6 +177,11 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وشهدت المباراة الظهور الأول للمدافع الإيطالي جيانلوكا زامبورتا مع فريقه الجديد", "جيانلوكا زامبورتا")] // تا ends names too
+    public void Extract_ForeignSurnameEndingLikeADual_StaysInTheName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
     [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
