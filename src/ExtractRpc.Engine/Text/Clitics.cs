@@ -26,7 +26,8 @@ public static class Clitics
     public const int MinStemLength = 2;
 
     /// <summary>
-    /// Writes the candidate stems of a folded word, shortest prefix first, into <paramref name="skips"/>
+    /// Writes the candidate stems of a folded word, shortest prefix first (after لل, the article's
+    /// reading first), into <paramref name="skips"/>
     /// (how many chars the clitics take) and <paramref name="restoreAlef"/> (whether an alef is put back
     /// before the stem). Returns the number of candidates (at most 4).
     /// </summary>
@@ -44,14 +45,17 @@ public static class Clitics
         // Preposition, after an optional conjunction.
         if (word.Length > conj && word[conj] is Beh or Lam or Kaf && word.Length - conj - 1 >= MinStemLength)
         {
+            // للحكومة is ل + الحكومة before it is ل + لحكومة (a form some name holds): the article's
+            // reading goes first; للبنان falls through to ل + لبنان, as البنان is no name.
             var skip = conj + 1;
-            skips[n] = skip;
-            restoreAlef[n++] = false;
-            if (word[conj] == Lam && word[skip] == Lam && n < skips.Length)
+            if (word[conj] == Lam && word[skip] == Lam && n + 1 < skips.Length)
             {
                 skips[n] = skip;
                 restoreAlef[n++] = true;
             }
+
+            skips[n] = skip;
+            restoreAlef[n++] = false;
         }
 
         return n;

@@ -177,6 +177,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وقال الأمين العام للجامعة العربية إن", "org:arab-league")] // ل + الجامعة, not ل + لجامعة
+    [InlineData("وقدمت دعما للبنان", "loc:lb")] // ل + لبنان: البنان is no name
+    public void Extract_LamLam_ReadsTheArticleFirst(string text, string id) =>
+        Assert.Contains(Entities(text), e => e.EntityId == id);
+
+    [Theory]
     [InlineData("وشهدت المباراة الظهور الأول للمدافع الإيطالي جيانلوكا زامبورتا مع فريقه الجديد", "جيانلوكا زامبورتا")] // تا ends names too
     public void Extract_ForeignSurnameEndingLikeADual_StaysInTheName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
