@@ -484,6 +484,12 @@ internal sealed class EntityExtractor
     {
         var (first, end) = (club.Start, club.End);
         var nationality = IsMasculineNationality(doc, end) || (end - first > 1 && IsMasculineNationality(doc, end - 1)); // النصر العماني
+        // وزير الداخلية الأردني: after a title the adjective is the title's.
+        if (nationality && ordinary && first > 0 && doc.IsWord(first - 1) && doc.Lexicon.Words.Titles.ContainsToken(doc, first - 1, out _))
+        {
+            return false;
+        }
+
         if (ordinary ? !(nationality && InSportsSentence(doc, first, window)) : !(nationality || InSportsSentence(doc, first, window)))
         {
             return false;
@@ -686,7 +692,7 @@ internal sealed class EntityExtractor
         var sports = doc.Lexicon.Words.SportsWords;
         for (var k = index + step; Math.Abs(k - index) <= window && !doc.Text.IsSentenceEnd(k); k += step)
         {
-            if (doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3))
+            if ((doc.IsWord(k) && sports.TryMatch(doc, k, out _, maxTokens: 3)) || IsScore(doc, k) || IsFixture(doc, k))
             {
                 return true;
             }
@@ -694,6 +700,20 @@ internal sealed class EntityExtractor
 
         return false;
     }
+
+    // 2 - صفر، 3 / 1: a score, one-digit numbers (or صفر) across a dash or a slash (15 / 1 is a date).
+    private static bool IsScore(Document doc, int index) =>
+        (doc.Text.IsPunct(index, '-') || doc.Text.IsPunct(index, '/')) && IsGoals(doc, index - 1) && IsGoals(doc, index + 1);
+
+    private static bool IsGoals(Document doc, int index) =>
+        (uint)index < (uint)doc.Count && ((doc.Text[index].Kind == TokenKind.Number && doc.Text[index].Length == 1) || IsZero(doc, index));
+
+    private static bool IsZero(Document doc, int index) => doc.IsWord(index) && doc.Text.TokenText(index) is "\u0635\u0641\u0631"; // صفر
+
+    // ليون ( فرنسا ) - ميلان ( إيطاليا ): clubs with their countries, a dash between them.
+    private static bool IsFixture(Document doc, int index) =>
+        doc.Text.IsPunct(index, ')') && doc.Text.IsPunct(index + 1, '-') && index >= 2 && doc.Text.IsPunct(index - 2, '(')
+        && doc.Lexicon.Entities.TryMatch(doc, index - 1, out var m, allowClitic: false, maxTokens: 1) && doc.Lexicon.Entries[m.Value].IsCountry;
 
     // الاتحاد، الشباب، الوحدة، تشرين، أحد: a club named by an everyday word needs more than a sports
     // sentence (الاتحاد الدولي is the federation); such bare names are left alone.

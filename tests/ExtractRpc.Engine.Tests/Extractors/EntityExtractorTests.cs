@@ -152,6 +152,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("ليون ( فرنسا ) - ميلان ( ايطاليا ) صفر - 3 .", "ليون")] // a fixture list
+    [InlineData("وفاز فالنسيا على ضيفه 2 - 1 مساء أمس", "فالنسيا")] // a score
+    public void Extract_ClubCityNextToAScoreOrAFixture_IsTheClub(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("وصل الوفد إلى بورتو البرتغالية أمس", "بورتو")] // the city is feminine
     [InlineData("المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال )", "بورتو")]
     public void Extract_ClubCityWithTheFeminineAdjective_StaysAPlace(string text, string name) =>
