@@ -584,7 +584,7 @@ internal sealed class EntityExtractor
             var end = first;
             while (end < doc.Count && end - first < 3 && owner[end] < 0 && doc.StemSkips[end] == 0
                 && (doc.Ids[end] == Vocabulary.Unknown || doc.Lexicon.Words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
-                && IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end))
+                && IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end) && !IsPrepositionalWord(doc, end, afterSurname: end - first >= 2))
             {
                 end++;
             }
@@ -948,6 +948,24 @@ internal sealed class EntityExtractor
     {
         var id = doc.Lexicon.Vocabulary.Get(folded);
         return id != Vocabulary.Unknown && doc.Lexicon.Words.CommonWords.TryGetSequence([id], out _);
+    }
+
+    /// <summary>
+    /// سيباستيان بأول زيارة: a preposition before a hamza (بأول، لإسرائيل; Powell is باول) begins a phrase.
+    /// After a given name and a surname (<paramref name="afterSurname"/>) so does a word no list knows that
+    /// begins with a preposition and the article (ستيف جوبس بالتعاون، وبالقرب), unless it is a given name.
+    /// </summary>
+    private static bool IsPrepositionalWord(Document doc, int index, bool afterSurname)
+    {
+        var written = WrittenWord(doc, index);
+        if (written.Length > 2 && written[0] is Clitics.Beh or Clitics.Lam or Clitics.Kaf && written[1] is '\u0623' or '\u0625' or '\u0622')
+        {
+            return true;
+        }
+
+        var word = doc.Text.TokenText(index);
+        return afterSurname && doc.Ids[index] == Vocabulary.Unknown && (StartsWithPrepositionAndArticle(word) || (word.Length > 5 && word[0] is Clitics.Waw or Clitics.Feh && StartsWithPrepositionAndArticle(word[1..])))
+            && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
     }
 
     // بالاعتزال، للانظار: a preposition fused with the article begins a phrase, never a name.
@@ -1400,7 +1418,8 @@ internal sealed class EntityExtractor
             }
 
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
-            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end))
+            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
+                || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2))
             {
                 break;
             }

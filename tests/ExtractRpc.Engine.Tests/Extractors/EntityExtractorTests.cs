@@ -194,6 +194,13 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("قام سيباستيان بأول زيارة صحفية له إلى لبنان", "سيباستيان")] // ب + أول, not a surname
+    [InlineData("والتقى كولن باول أمس", "كولن باول")] // Powell has no hamza
+    [InlineData("رئيس ديوان بلدية طولكرم محمد أمين بشناق .", "محمد أمين بشناق")] // a family name beginning with ب
+    public void Extract_PrepositionBeforeAHamza_EndsAName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
     [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
