@@ -395,6 +395,14 @@ internal sealed class EntityExtractor
                 continue;
             }
 
+            if (IsJoinedKunya(doc, i))
+            {
+                // ابوعبد الله: the kunya's name goes on in the next word.
+                var kunyaEnd = doc.Text.TokenText(i).EndsWith("\u0639\u0628\u062F", StringComparison.Ordinal) && i + 1 < doc.Count && doc.IsWord(i + 1) && owner[i + 1] < 0 ? i + 2 : i + 1;
+                AddPerson(doc, i, kunyaEnd, LoneNameConfidence, candidates, owner);
+                continue;
+            }
+
             if (!SurnameAfterVerb(doc, i, candidates, owner) && !SpeakerAfterVerb(doc, i, candidates, owner))
             {
                 SubjectAfterOpeningVerb(doc, i, candidates, owner);
@@ -1958,6 +1966,14 @@ internal sealed class EntityExtractor
 
         var w = doc.Text.TokenText(index);
         return w is "\u0627\u0628\u0648" or "\u0627\u0628\u064A" or "\u0627\u0628\u0627" or "\u0627\u0645"; // أبو، أبي، أبا، أم
+    }
+
+    // ابوتريكة، ابومازن، ابوالغيط: a kunya written as one word that no list knows (أبوظبي is a place the lexicon has).
+    private static bool IsJoinedKunya(Document doc, int index)
+    {
+        var w = doc.Text.TokenText(index);
+        return w.Length >= 6 && w.StartsWith("\u0627\u0628\u0648", StringComparison.Ordinal) && doc.Ids[index] == Vocabulary.Unknown
+            && doc.StemIds[index] == Vocabulary.Unknown && doc.IsWord(index) && IsNameLike(doc, index, allowArticle: false);
     }
 
     // An indefinite accusative (اتصالاً، عسكرياً) is an adverb or object, never a name.

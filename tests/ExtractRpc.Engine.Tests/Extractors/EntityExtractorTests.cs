@@ -201,6 +201,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("أهمية الترابط الهجومي بين ابوتريكة ومتعب", "ابوتريكة")]
+    [InlineData("والتقى ابوعبد الله في نهاية المطاف الاصولي المصري", "ابوعبد الله")]
+    public void Extract_KunyaWrittenAsOneWord_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_KunyaShapedPlace_StaysThePlace() =>
+        Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
+
+    [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
     [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
