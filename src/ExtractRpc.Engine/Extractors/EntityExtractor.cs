@@ -250,7 +250,7 @@ internal sealed class EntityExtractor
                 var e = entries[m.Value];
                 // برشلونة، ليفربول in a match report are the clubs, not the cities; مصر there is the national
                 // side, still the country.
-                if (e.Kind == EntityKind.Location && !e.IsCountry && !IsPlaceSlot(doc, m.Start, m.Skip)
+                if (e.Kind == EntityKind.Location && !e.IsCountry && (!IsPlaceSlot(doc, m.Start, m.Skip) || IsFixture(doc, m.End + 2, allowEnd: true))
                     && doc.Lexicon.Words.Clubs.TryMatch(doc, m.Start, out var club, maxTokens: 4) && club.End == m.End
                     && TryClub(doc, club, NearSportsWindow, ordinary: false, candidates, owner))
                 {
@@ -293,6 +293,12 @@ internal sealed class EntityExtractor
             || !list.ContainsToken(doc, m.Start, out var isName) || !isName)
         {
             return false;
+        }
+
+        // بليون "a billion", بقايا "remains": a place that is also a given name (ليون، كايا) takes no proclitic.
+        if (m.Skip > 0 && doc.Lexicon.Words.FirstNames.ContainsToken(doc, m.Start, out _))
+        {
+            return true;
         }
 
         var p = m.Start - 1;
@@ -718,9 +724,10 @@ internal sealed class EntityExtractor
 
     private static bool IsZero(Document doc, int index) => doc.IsWord(index) && doc.Text.TokenText(index) is "\u0635\u0641\u0631"; // صفر
 
-    // ليون ( فرنسا ) - ميلان ( إيطاليا ): clubs with their countries, a dash between them.
-    private static bool IsFixture(Document doc, int index) =>
-        doc.Text.IsPunct(index, ')') && doc.Text.IsPunct(index + 1, '-') && index >= 2 && doc.Text.IsPunct(index - 2, '(')
+    // ليون ( فرنسا ) - ميلان ( إيطاليا ): clubs with their countries, a dash between them (or, with
+    // allowEnd, a closing parenthesis of the list's last pair, which the score follows).
+    private static bool IsFixture(Document doc, int index, bool allowEnd = false) =>
+        doc.Text.IsPunct(index, ')') && (doc.Text.IsPunct(index + 1, '-') || (allowEnd && InSportsSentence(doc, index, NearSportsWindow))) && index >= 2 && doc.Text.IsPunct(index - 2, '(')
         && doc.Lexicon.Entities.TryMatch(doc, index - 1, out var m, allowClitic: false, maxTokens: 1) && doc.Lexicon.Entries[m.Value].IsCountry;
 
     // الاتحاد، الشباب، الوحدة، تشرين، أحد: a club named by an everyday word needs more than a sports

@@ -97,6 +97,7 @@ public static class LexiconCompiler
         private readonly VocabularyBuilder _vocabulary = new();
         private readonly HashSet<string> _functionWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _firstNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _givenNamePlaces = new(StringComparer.Ordinal);
         private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
         private readonly List<(int Id, int Bit)> _startBits = [];
@@ -280,7 +281,7 @@ public static class LexiconCompiler
                 Table(dayParts), Table(clockWords), Table(speechVerbs), Table(cues), Table(speakerNouns), Table(afterSpeaker),
                 Table(sportsWords), Table([.. _clubs.Values.Select(c => (c.Tokens, c.Entry))]),
                 Table(mediaCredits), Table([.. _media.Values.Select(c => (c.Tokens, c.Entry))]),
-                Table(namesAlsoWords), Table(placesAlsoWords),
+                Table(namesAlsoWords), Table([.. placesAlsoWords, .. _givenNamePlaces.Order(StringComparer.Ordinal).Select(t => (new[] { t }, true))]),
                 new NameClassifiers(classifiers.Select(c => (Ids(c.Tokens), c.Value))));
             var entityTableFrozen = Freeze(entityTable, SpellingLevel.Skeleton);
             var vocabulary = _vocabulary.Build();
@@ -473,12 +474,19 @@ public static class LexiconCompiler
             }
 
             // A one-word name must not be a function or common word (على folds to علي), nor a proclitic
-            // before one (وانة, a town, folds to وأنه "and that he"), nor — for people, and for places
-            // other than countries — a bare first name (فاطمة the town): those need the rules' evidence.
+            // before one (وانة, a town, folds to وأنه "and that he"), nor — for people and organizations —
+            // a bare first name: those need the rules' evidence. A place other than a country that is a
+            // first name (باكو، داريا، صوفيا) is kept, as a place where a place is expected (في باكو,
+            // العاصمة الأذربيجانية باكو), like the places that are also words.
             if (tokens.Length == 1 && (_functionWords.Contains(tokens[0]) || _commonWords.Contains(tokens[0]) || IsCliticPlusFunctionWord(tokens[0])
-                || (_firstNames.Contains(tokens[0]) && ((kind == EntityKind.Person && priority > 0) || (kind is EntityKind.Location or EntityKind.Organization && !IsCountry(entry))))))
+                || (_firstNames.Contains(tokens[0]) && ((kind == EntityKind.Person && priority > 0) || kind == EntityKind.Organization))))
             {
                 return;
+            }
+
+            if (tokens.Length == 1 && kind == EntityKind.Location && !IsCountry(entry) && _firstNames.Contains(tokens[0]))
+            {
+                _givenNamePlaces.Add(tokens[0]);
             }
 
             foreach (var t in tokens)

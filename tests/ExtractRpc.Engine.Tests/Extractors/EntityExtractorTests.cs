@@ -170,6 +170,22 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Location, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وله الى مطار حيدر علييف الدولي في العاصمة الاذرية باكو أمس", "باكو", "loc:az-baku")] // Baku, and Paco a given name
+    [InlineData("وقتل خمسة في داريا بريف دمشق", "داريا", "loc:sy-daraya")]
+    public void Extract_PlaceThatIsAGivenName_IsThePlaceWhereAPlaceIsExpected(string text, string name, string id)
+    {
+        var e = Find(text, name);
+        Assert.Equal(EntityKind.Location, e.Kind);
+        Assert.Equal(id, e.EntityId);
+    }
+
+    [Theory]
+    [InlineData("كما عوم السندات الحكومية بمبلغ بليون دولار")] // ب + ليون (Lyon, Leon): "a billion"
+    [InlineData("وغادرت صوفيا المنزل صباحا")] // Sofia, a woman here, in no place slot
+    public void Extract_PlaceThatIsAGivenName_ElsewhereIsNoPlace(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+
+    [Theory]
     [InlineData("زرت العديد من الدول من بينها دول فقيرة للغاية")] // فقيرة: feminine of فقير, not ف + قيرة
     [InlineData("أمه فاطمة بنت أسد وهي هاشمية")] // a given name, not ف + أطمة
     [InlineData("أعلنت الهيئة عن خطة للقضاء علي قوائم الانتظار")] // للقضاء is definite: "eliminating", no district
