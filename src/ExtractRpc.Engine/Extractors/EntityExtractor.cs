@@ -946,6 +946,14 @@ internal sealed class EntityExtractor
         return word.EndsWith("\u0647\u0627") || word.EndsWith("\u0647\u0645") || word.EndsWith("\u0647\u0645\u0627") || word.EndsWith("\u0647\u0646");
     }
 
+    // مجلس الوزراء التزام لبنان: التزام, التقاء, التماس begin with ال but have no article (the verbal
+    // noun of a root in ل): a common word whose letters after ال are no word.
+    private static bool IsMasdarOfLamRoot(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        return word.Length >= 5 && word[2] == Teh && IsCommonWord(doc, word) && doc.Lexicon.Vocabulary.Get(word[2..]) == Vocabulary.Unknown;
+    }
+
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
     private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef);
 
@@ -1191,7 +1199,7 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if (IsFunctionWord(doc, end) || !StartsWithArticle(doc, end) || doc.StemSkips[end] > 0)
+            if (IsFunctionWord(doc, end) || !StartsWithArticle(doc, end) || doc.StemSkips[end] > 0 || IsMasdarOfLamRoot(doc, end))
             {
                 break;
             }

@@ -239,6 +239,15 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Fact]
+    public void Extract_VerbalNounShapedLikeTheArticle_EndsAnOrganizationsName()
+    {
+        // التزام (iltizam) has no article: مجلس الوزراء does not run on into التزام لبنان.
+        const string text = "وأكد رئيس مجلس الوزراء التزام لبنان بجميع شروط القرار";
+        Assert.Equal(EntityKind.Location, Find(text, "لبنان").Kind);
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("التزام"));
+    }
+
+    [Fact]
     public void Extract_OrganizationHeadWithAnOrdinal_EndsAtTheOrdinal()
     {
         const string text = "المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال ) 2 - صفر .";
