@@ -288,6 +288,16 @@ internal sealed class EntityExtractor
     // the place only where a place is expected.
     private static bool IsPlaceWordOutOfPlace(Document doc, PhraseMatch<int> m)
     {
+        // براق النابلسي (Prague in another spelling), ليون الفرنسي: a one-word place that is a given name
+        // or another spelling, before a masculine nisba, is a person's name (a city's adjective is
+        // feminine: باكو الأذربيجانية).
+        if (m.End - m.Start == 1 && (m.Generated || doc.Lexicon.Words.FirstNames.ContainsToken(doc, m.Start, out _, allowClitic: false))
+            && doc.Lexicon.Entries[m.Value] is { Kind: EntityKind.Location, IsCountry: false }
+            && m.End < doc.Count && doc.IsWord(m.End) && doc.Text.TokenText(m.End) is [ArabicNormalizer.Alef, Clitics.Lam, _, _, .., ArabicNormalizer.Yeh])
+        {
+            return true;
+        }
+
         var list = doc.Lexicon.Words.PlacesAlsoWords;
         if (m.End - m.Start != 1 || doc.Lexicon.Entries[m.Value].Kind != EntityKind.Location
             || !list.ContainsToken(doc, m.Start, out var isName) || !isName)
