@@ -244,6 +244,7 @@ internal sealed class EntityExtractor
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
                 && !(entries[m.Value].Kind == EntityKind.Person && m.Skip == 0 && WrittenWord(doc, m.Start) is [.., '\u0649'] && IsFunctionWord(doc, m.Start))
                 && !ModifiesPreviousNoun(doc, m)
+                && !IsWordWithItsAdjective(doc, m)
                 && !IsPlaceWordOutOfPlace(doc, m)
                 && !IsDatelineSource(doc, m))
             {
@@ -283,6 +284,13 @@ internal sealed class EntityExtractor
     private static bool IsDatelineSource(Document doc, PhraseMatch<int> m) =>
         m.End - m.Start == 1 && m.Skip == 0 && doc.Lexicon.Entries[m.Value] is { Kind: EntityKind.Location, IsCountry: false }
         && doc.Text.IsPunct(m.Start - 1, '-') && doc.Text.IsPunct(m.End, ':') && doc.IsWord(m.Start - 2);
+
+    // الأسد الآسيوي، الأسد الهندي: a one-word person whose name is also a word (ambiguous_names.txt),
+    // followed by a definite adjective, is the word and its adjective (the lion), not the person.
+    private static bool IsWordWithItsAdjective(Document doc, PhraseMatch<int> m) =>
+        m.End - m.Start == 1 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Person
+        && m.End < doc.Count && doc.IsWord(m.End) && IsDefiniteNisba(doc, m.End)
+        && doc.Lexicon.Words.AmbiguousNames.ContainsToken(doc, m.Start, out _);
 
     // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
     // the place only where a place is expected.

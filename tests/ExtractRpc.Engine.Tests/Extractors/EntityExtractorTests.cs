@@ -228,6 +228,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
 
     [Theory]
+    [InlineData("انثى الأسد الآسيوي في إحدى حدائق الحيوان")] // the lion, not Assad
+    [InlineData("السلالة الهندية ( الأسد الهندي )")]
+    public void Extract_AmbiguousSurnameWithAnAdjective_IsTheWord(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
     [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
