@@ -286,10 +286,11 @@ internal sealed class EntityExtractor
         && doc.Text.IsPunct(m.Start - 1, '-') && doc.Text.IsPunct(m.End, ':') && doc.IsWord(m.Start - 2);
 
     // الأسد الآسيوي، الأسد الهندي: a one-word person whose name is also a word (ambiguous_names.txt),
-    // followed by a definite adjective, is the word and its adjective (the lion), not the person.
+    // followed by a definite masculine adjective, is the word and its adjective (the lion), not the
+    // person. (A feminine one qualifies a noun before: أنظمة دفاع نظام الأسد الجوية.)
     private static bool IsWordWithItsAdjective(Document doc, PhraseMatch<int> m) =>
         m.End - m.Start == 1 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Person
-        && m.End < doc.Count && doc.IsWord(m.End) && IsDefiniteNisba(doc, m.End)
+        && m.End < doc.Count && doc.IsWord(m.End) && IsDefiniteNisba(doc, m.End) && doc.Text.TokenText(m.End)[^1] == ArabicNormalizer.Yeh
         && doc.Lexicon.Words.AmbiguousNames.ContainsToken(doc, m.Start, out _);
 
     // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
