@@ -516,6 +516,15 @@ internal sealed class EntityExtractor
     private static bool TryClub(Document doc, PhraseMatch<int> club, int window, bool ordinary, List<Candidate> candidates, int[] owner)
     {
         var (first, end) = (club.Start, club.End);
+        // نادي الجزيرة، فريق الوحدة: a club's bare name right after نادي is the club; after فريق, in a
+        // sports sentence or when the name is no everyday word.
+        var head = first > 0 && doc.IsWord(first - 1) ? ClubHead(doc, first - 1) : 0;
+        if (head == 2 || (head == 1 && (!ordinary || InSportsSentence(doc, first, window))))
+        {
+            AddBareName(doc, first, end, club, candidates, owner);
+            return true;
+        }
+
         var nationality = IsMasculineNationality(doc, end) || (end - first > 1 && IsMasculineNationality(doc, end - 1)); // النصر العماني
         // وزير الداخلية الأردني: after a title the adjective is the title's.
         if (nationality && ordinary && first > 0 && doc.IsWord(first - 1) && doc.Lexicon.Words.Titles.ContainsToken(doc, first - 1, out _))
@@ -530,6 +539,18 @@ internal sealed class EntityExtractor
 
         AddBareName(doc, first, end, club, candidates, owner);
         return true;
+    }
+
+    // 2 for نادي/النادي (a club), 1 for فريق/الفريق (a team), else 0; with or without a proclitic.
+    private static int ClubHead(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index)[doc.StemSkips[index]..];
+        if (word.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        {
+            word = word[2..];
+        }
+
+        return word is "\u0646\u0627\u062F\u064A" ? 2 : word is "\u0641\u0631\u064A\u0642" ? 1 : 0; // نادي، فريق
     }
 
     // A country's masculine nationality adjective (الإسباني، العماني), not the feminine (الإسبانية).
@@ -688,8 +709,11 @@ internal sealed class EntityExtractor
         // للوفد is "said to the delegation", and ( الحوار ) a gloss.
         var commonWord = m.End - m.Start == 1 && words.CommonWords.ContainsToken(doc, m.Start, out _);
 
-        // A source in parentheses closing a sentence: … ( الجزيرة ).
-        if (!commonWord && text.IsPunct(p, '(') && text.IsPunct(m.End, ')') && (text.IsSentenceEnd(m.End + 1) || text.IsSentenceEnd(p - 1)))
+        // A source in parentheses closing a sentence: … ( الجزيرة ). (Or closing a paragraph run into the
+        // next, which opens with a verb: … الحرب ( الجزيرة ) دعا الأمين العام.)
+        if (!commonWord && text.IsPunct(p, '(') && text.IsPunct(m.End, ')')
+            && (text.IsSentenceEnd(m.End + 1) || text.IsSentenceEnd(p - 1)
+                || (doc.IsWord(m.End + 1) && (words.SpeechVerbs.ContainsToken(doc, m.End + 1, out _) || IsOpeningVerb(doc, m.End + 1)))))
         {
             return true;
         }

@@ -158,6 +158,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وألقى رئيس وفد نادي الجزيرة كلمة خلال الحفل", "الجزيرة")] // after نادي, anywhere
+    [InlineData("وحصل لاعب فريق الوحدة على جائزة أفضل لاعب في المباراة", "الوحدة")] // after فريق, in a sports sentence
+    public void Extract_ClubsBareNameAfterNadiOrFariq_IsTheClub(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_OutletInParenthesesBeforeTheNextParagraphsVerb_IsTheOutlet() =>
+        Assert.Equal(EntityKind.Organization, Find("عاجزة عن مواجهة استحقاقات الحرب ( الجزيرة ) دعا الأمين العام لحزب الله", "الجزيرة").Kind);
+
+    [Theory]
     [InlineData("وصل الوفد إلى بورتو البرتغالية أمس", "بورتو")] // the city is feminine
     [InlineData("المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال )", "بورتو")]
     public void Extract_ClubCityWithTheFeminineAdjective_StaysAPlace(string text, string name) =>
