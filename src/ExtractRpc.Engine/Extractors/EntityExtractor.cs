@@ -238,7 +238,7 @@ internal sealed class EntityExtractor
             // So does a one-word match reached both through a proclitic and a generated spelling
             // (بقربه, "near it", is not ب + a g-letter spelling of جربة).
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
-                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m)) || (m.Generated && (m.Skip > 0 || entries[m.Value].Kind == EntityKind.Person))))
+                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m)) || (m.Generated && (m.Skip > 0 || (entries[m.Value].Kind == EntityKind.Person && !IsChSpelling(doc, m.Start))))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
                 // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
@@ -325,6 +325,22 @@ internal sealed class EntityExtractor
             || (doc.IsWord(p) && (doc.Text.TokenText(p) is "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" // إلى، من، عن
                 || (list.ContainsToken(doc, p, out var name) && !name)
                 || (p > 0 && list.TryMatch(doc, p - 1, out var before, maxTokens: 2) && before.End == m.Start && !before.Value))));
+    }
+
+    // شافيز، شومسكي for تشافيز، تشومسكي: a foreign ch written ش is no Arabic word's shape the way a
+    // g-letter is (قوته is "its strength", not غوته), so a long name in that spelling stands alone.
+    private static bool IsChSpelling(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        if (word.Length < 5 || word[0] != '\u0634' || doc.StemSkips[index] > 0)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[word.Length + 1];
+        buffer[0] = '\u062A';
+        word.CopyTo(buffer[1..]);
+        return doc.Lexicon.Vocabulary.Get(buffer) != Vocabulary.Unknown;
     }
 
     // مكدونالدز for ماكدونالدز: a long word no list knows, reached through the skeleton of an

@@ -244,6 +244,11 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Theory]
+    [InlineData("وسيمضي شافيز يومين في روسيا البيضاء", "شافيز", "per:hugo-chavez")] // تشافيز with its ch written ش
+    public void Extract_ForeignChWrittenSheen_IsTheKnownPersonAlone(string text, string name, string id) =>
+        Assert.Equal(id, Find(text, name).EntityId);
+
+    [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
     [InlineData("ونومه تشخير متواصل")] // نومه is a noun and its pronoun, no verb
