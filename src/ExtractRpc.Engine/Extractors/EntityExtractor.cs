@@ -481,13 +481,37 @@ internal sealed class EntityExtractor
         var end = c.End;
         if (c.First != i || c.Kind != EntityKind.Person || c.Source != MentionSource.Lexicon || c.Length < 2
             || end >= doc.Count || owner[end] >= 0 || !doc.Text[end].SpaceBefore
-            || !IsDefiniteNisba(doc, end) || WrittenWord(doc, end)[^1] != '\u064A' || !IsNameLike(doc, end, allowArticle: true)
+            || !(IsDefiniteNisba(doc, end) && WrittenWord(doc, end)[^1] == '\u064A' || IsFamilyNameAfterGivenNames(doc, c))
+            || !IsNameLike(doc, end, allowArticle: true)
             || doc.Lexicon.Words.Ordinals.ContainsToken(doc, end, out _))
         {
             return; // الثاني (an ordinal), الرمضانية (a feminine adjective of what follows)
         }
 
         AddPerson(doc, i, end + 1, 0.75f, candidates, owner, c.Skip);
+    }
+
+    // محمود حسين هديب: a known person named by two given names (محمود حسين), followed by a word no list
+    // knows, is a longer name, a grandfather's or a family's after the father's.
+    private static bool IsFamilyNameAfterGivenNames(Document doc, Candidate c)
+    {
+        var words = doc.Lexicon.Words;
+        for (var k = c.First; k < c.End; k++)
+        {
+            if (!words.FirstNames.ContainsToken(doc, k, out _, allowClitic: false))
+            {
+                return false;
+            }
+        }
+
+        // Not a word that may open the next clause: a conjunction's (وشوهدت) or a present verb's (يغني) letter.
+        var next = c.End;
+        return doc.Ids[next] == Vocabulary.Unknown && doc.StemIds[next] == Vocabulary.Unknown && !StartsWithArticle(doc, next)
+            && doc.Text.TokenText(next)[0] is not (Clitics.Waw or Clitics.Feh or ArabicNormalizer.Yeh)
+            && IsSpeakerWord(doc, next) && !LooksLikeVerb(doc.Text.TokenText(next))
+            // عمر البشير ميني ميناوي: the word begins the next person's name.
+            && !(next + 1 < doc.Count && doc.IsWord(next + 1) && doc.Lexicon.Entities.TryMatch(doc, next + 1, out var after)
+                && doc.Lexicon.Entries[after.Value].Kind == EntityKind.Person);
     }
 
     /// <summary>

@@ -248,6 +248,21 @@ public sealed class EntityExtractorTests
     public void Extract_ForeignChWrittenSheen_IsTheKnownPersonAlone(string text, string name, string id) =>
         Assert.Equal(id, Find(text, name).EntityId);
 
+    [Fact]
+    public void Extract_KnownPersonOfTwoGivenNames_TakesTheFamilyNameAfterIt()
+    {
+        // محمود حسين is a known person; محمود حسين هديب, a village mukhtar, is another.
+        var e = Find("مقابلة مع السيد محمود حسين هديب مختار قرية الدوايمة", "محمود حسين هديب");
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.StartsWith("doc:", e.EntityId);
+    }
+
+    [Theory]
+    [InlineData("عين الرئيس السوداني عمر البشير ميني ميناوي زعيم أحد الأجنحة", "عمر البشير")] // the next person's given name
+    [InlineData("ورفع المتظاهرون صورا للرئيس العراقي صدام حسين وشوهدت صورة", "صدام حسين")] // the next clause's verb
+    public void Extract_KnownPersonOfTwoGivenNames_StopsBeforeTheNextPhrase(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
     [Theory]
     [InlineData("ويواجه معتنقو الاسلام الجدد اكثر من عقبة")] // a plural in construct
     [InlineData("واستهل حامل اللقب التسجيل مبكرا")] // an active participle in construct
