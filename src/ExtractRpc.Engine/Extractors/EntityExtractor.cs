@@ -290,7 +290,7 @@ internal sealed class EntityExtractor
     // person. (A feminine one qualifies a noun before: أنظمة دفاع نظام الأسد الجوية.)
     private static bool IsWordWithItsAdjective(Document doc, PhraseMatch<int> m) =>
         m.End - m.Start == 1 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Person
-        && m.End < doc.Count && doc.IsWord(m.End) && IsDefiniteNisba(doc, m.End) && doc.Text.TokenText(m.End)[^1] == ArabicNormalizer.Yeh
+        && IsMasculineNisba(doc, m.End)
         && doc.Lexicon.Words.AmbiguousNames.ContainsToken(doc, m.Start, out _);
 
     // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
@@ -302,7 +302,7 @@ internal sealed class EntityExtractor
         // feminine: باكو الأذربيجانية).
         if (m.End - m.Start == 1 && (m.Generated || doc.Lexicon.Words.FirstNames.ContainsToken(doc, m.Start, out _, allowClitic: false))
             && doc.Lexicon.Entries[m.Value] is { Kind: EntityKind.Location, IsCountry: false }
-            && m.End < doc.Count && doc.IsWord(m.End) && doc.Text.TokenText(m.End) is [ArabicNormalizer.Alef, Clitics.Lam, _, _, .., ArabicNormalizer.Yeh])
+            && IsMasculineNisba(doc, m.End))
         {
             return true;
         }
@@ -481,7 +481,7 @@ internal sealed class EntityExtractor
         var end = c.End;
         if (c.First != i || c.Kind != EntityKind.Person || c.Source != MentionSource.Lexicon || c.Length < 2
             || end >= doc.Count || owner[end] >= 0 || !doc.Text[end].SpaceBefore
-            || !(IsDefiniteNisba(doc, end) && WrittenWord(doc, end)[^1] == '\u064A' || IsFamilyNameAfterGivenNames(doc, c))
+            || !(IsMasculineNisba(doc, end) || IsFamilyNameAfterGivenNames(doc, c))
             || !IsNameLike(doc, end, allowArticle: true)
             || doc.Lexicon.Words.Ordinals.ContainsToken(doc, end, out _))
         {
@@ -595,8 +595,7 @@ internal sealed class EntityExtractor
 
     // A country's masculine nationality adjective (الإسباني، العماني), not the feminine (الإسبانية).
     private static bool IsMasculineNationality(Document doc, int index) =>
-        index < doc.Count && doc.IsWord(index) && doc.Text.TokenText(index) is [ArabicNormalizer.Alef, Clitics.Lam, .., ArabicNormalizer.Yeh]
-        && CountryNationality(doc, index, allowClitic: false) is not null;
+        IsMasculineNisba(doc, index) && CountryNationality(doc, index, allowClitic: false) is not null;
 
     // A club's or an outlet's bare name: its entry, or, when several bear the name, a document-scoped id.
     private static void AddBareName(Document doc, int first, int end, PhraseMatch<int> name, List<Candidate> candidates, int[] owner)
@@ -2097,6 +2096,10 @@ internal sealed class EntityExtractor
             && (word[..m.Skip].EndsWith("\u0627\u0644", StringComparison.Ordinal) || word[m.Skip..].StartsWith("\u0627\u0644", StringComparison.Ordinal)
                 || IsRestoredArticle(doc, m.Start, m.Skip));
     }
+
+    // الآسيوي، النابلسي: a definite nisba in the masculine (the feminine ends in ة: الآسيوية).
+    private static bool IsMasculineNisba(Document doc, int index) =>
+        (uint)index < (uint)doc.Count && doc.IsWord(index) && IsDefiniteNisba(doc, index) && WrittenWord(doc, index)[^1] == '\u064A';
 
     private static bool IsDefiniteNisba(Document doc, int index)
     {
