@@ -1127,6 +1127,11 @@ internal sealed class EntityExtractor
     private static bool MediaName(Document doc, PhraseMatch<string> head, List<Candidate> candidates, int[] owner)
     {
         var j = head.End;
+        if (j + 1 < doc.Count && IsBareArticle(doc, j) && IsQuote(doc, j + 1))
+        {
+            j++; // مجلة الـ " تايم ": the article written apart before a quoted name
+        }
+
         var quoted = j < doc.Count && IsQuote(doc, j);
         if (quoted)
         {
@@ -1309,6 +1314,13 @@ internal sealed class EntityExtractor
         }
 
         if (end == j)
+        {
+            return false;
+        }
+
+        // شركة إماراتية، حكومة أجنبية: an indefinite noun and an indefinite adjective describe, never name.
+        if (end == j + 1 && owner[j] >= 0 && candidates[owner[j]].Kind == EntityKind.Nationality && !IsDefinite(doc, j)
+            && !IsDefinite(doc, head.Start) && !HasArticleClitic(doc, head))
         {
             return false;
         }
@@ -2018,7 +2030,7 @@ internal sealed class EntityExtractor
         }
 
         var words = doc.Lexicon.Words;
-        if (IsFunctionWord(doc, index)
+        if (IsFunctionWord(doc, index) || IsBareArticle(doc, index)
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
             || HasObjectSuffix(doc, index) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
@@ -2096,6 +2108,9 @@ internal sealed class EntityExtractor
             && (word[..m.Skip].EndsWith("\u0627\u0644", StringComparison.Ordinal) || word[m.Skip..].StartsWith("\u0627\u0644", StringComparison.Ordinal)
                 || IsRestoredArticle(doc, m.Start, m.Skip));
     }
+
+    // الـ written apart (الـ " تايم "، الـ 12): an article, no word.
+    private static bool IsBareArticle(Document doc, int index) => doc.IsWord(index) && doc.Text.TokenText(index) is "\u0627\u0644";
 
     // الآسيوي، النابلسي: a definite nisba in the masculine (the feminine ends in ة: الآسيوية).
     private static bool IsMasculineNisba(Document doc, int index) =>

@@ -285,6 +285,20 @@ public sealed class EntityExtractorTests
     }
 
     [Fact]
+    public void Extract_ArticleWrittenApartBeforeAQuotedName_IsNoName()
+    {
+        const string text = "بعدما خرجت مجلة الـ \" تايم \" الأمريكية في 7 تشرين الثاني";
+        Assert.Equal(EntityKind.Organization, Find(text, "تايم").Kind);
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("الـ"));
+    }
+
+    [Theory]
+    [InlineData("وتعمل في مدينة دبي للإعلام ، فهي شركة إماراتية .")]
+    [InlineData("ووقعت الوزارة عقدا مع شركة أمريكية أمس")]
+    public void Extract_IndefiniteHeadAndNationality_IsNoOrganization(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization && TestLexicon.Slice(text, e.Span).StartsWith("شركة"));
+
+    [Fact]
     public void Extract_OrganizationHeadWithAnOrdinal_EndsAtTheOrdinal()
     {
         const string text = "المجموعة السابعة ارسنال ( انكلترا ) - بورتو ( البرتغال ) 2 - صفر .";
