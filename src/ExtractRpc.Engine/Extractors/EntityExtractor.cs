@@ -78,9 +78,9 @@ internal sealed class EntityExtractor
     /// <summary>الجيش اللبناني، الحكومة السودانية: an institution's common noun and a country's nationality
     /// adjective describe the country's institution; they do not name it.</summary>
     private static bool IsNominal(Document doc, Candidate c) =>
-        c is { Kind: EntityKind.Organization, Length: 2 }
-        && doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind) == 1 && kind == NameClassifier.Nominal
-        && CountryNationality(doc, c.First + 1, allowClitic: false) is not null;
+        c is { Kind: EntityKind.Organization, Length: 2 or 3 }
+        && doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind) is var n && n == c.Length - 1 && kind == NameClassifier.Nominal
+        && CountryNationality(doc, c.First + n, allowClitic: false) is not null;
 
     /// <summary>The country whose nationality adjective token <paramref name="index"/> is (اللبناني → Lebanon), or null.</summary>
     private static LexiconEntry? CountryNationality(Document doc, int index, bool allowClitic) =>

@@ -576,6 +576,8 @@ public sealed class EntityExtractorTests
     [InlineData("وقالت الحكومة السودانية إن", "الحكومة السودانية", true)]
     [InlineData("وصوت البرلمان الأوروبي على القرار", "البرلمان الأوروبي", false)] // Europe is no country: a name
     [InlineData("وأعلنت السلطة الفلسطينية أن", "السلطة الفلسطينية", false)]
+    [InlineData("القائم بأعمال السفارة اليابانية في الدوحة", "السفارة اليابانية", true)]
+    [InlineData("وقال متحدث باسم القوات المسلحة السودانية انه", "القوات المسلحة السودانية", true)] // a two-word noun
     public void Extract_InstitutionNounAndNationality_IsANominalMention(string text, string mention, bool nominal)
     {
         var e = Find(text, mention);
