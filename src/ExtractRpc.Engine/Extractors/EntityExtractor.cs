@@ -2030,7 +2030,7 @@ internal sealed class EntityExtractor
         }
 
         var words = doc.Lexicon.Words;
-        if (IsFunctionWord(doc, index) || IsBareArticle(doc, index)
+        if (IsFunctionWord(doc, index) || IsBareArticle(doc, index) || IsFutureOfKnownVerb(doc, index)
             || HasTanween(doc, index)
             || IsAccusativeOfKnownWord(doc, index)
             || HasObjectSuffix(doc, index) && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
@@ -2107,6 +2107,13 @@ internal sealed class EntityExtractor
         return m.Skip > 0 && m.Skip < word.Length
             && (word[..m.Skip].EndsWith("\u0627\u0644", StringComparison.Ordinal) || word[m.Skip..].StartsWith("\u0627\u0644", StringComparison.Ordinal)
                 || IsRestoredArticle(doc, m.Start, m.Skip));
+    }
+
+    // سيشارك، ستواصل: the future's س before a verb the lists know (سيباستيان is no س + a known word).
+    private static bool IsFutureOfKnownVerb(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        return word.Length >= 5 && word[0] == Seen && word[1] is Yeh or Teh or Noon && IsCommonWord(doc, word[1..]);
     }
 
     // الـ written apart (الـ " تايم "، الـ 12): an article, no word.

@@ -271,6 +271,12 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Theory]
+    [InlineData("ان المدير الفني الحالي للفريق سيشارك في اختيار خليفة له")] // الفريق "the team", then س + يشارك
+    [InlineData("أكد رئيس فريق الدفاع ان الفريق سيقاطع جلسة اليوم")]
+    public void Extract_FutureOfAKnownVerbAfterATitle_IsNoName(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("وحقق منهم فوزه الثاني على التوالي")] // فوز + ه, not the given name فوزة
     public void Extract_NounWithPronounShapedLikeAGivenName_IsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
