@@ -414,7 +414,10 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5) && TitledName(doc, title, candidates, owner))
+            // الفريق is a rank, and in a sports report the team (الفريق الضيف، فالفريق الطنجي سيلعب).
+            if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5)
+                && !(title.End - title.Start == 1 && ClubHead(doc, i) == 1 && InSportsSentence(doc, i, SportsWindow))
+                && TitledName(doc, title, candidates, owner))
             {
                 continue;
             }
