@@ -1596,7 +1596,8 @@ internal sealed class EntityExtractor
         // another or by a number, is the words (a definite nisba keeps the name: عمر الحلبي).
         if (!titled && length == 2 && (IsWordToo(doc, first) || IsForeignNameShapedLikeAWord(doc, first))
             && (IsWordToo(doc, first + 1) || words.AmbiguousNames.ContainsToken(doc, first + 1, out _, allowClitic: false)
-                || words.Numbers.ContainsToken(doc, first + 1, out _) || words.Ordinals.ContainsToken(doc, first + 1, out _))
+                || words.Numbers.ContainsToken(doc, first + 1, out _) || words.Ordinals.ContainsToken(doc, first + 1, out _)
+                || (WrittenWord(doc, first + 1) is [.., '\u0629'] && !words.FirstNames.ContainsToken(doc, first + 1, out _, allowClitic: false))) // بدور تاجرة: "as a trader"
             && !(IsDefinite(doc, first + 1) && IsDefiniteNisba(doc, first + 1)))
         {
             return false;
@@ -1723,8 +1724,11 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        // قضاء العطلات "spending the holidays": a definite plural in ات alone names no place the lexicon
+        // lacks (after a first word it may: قرية أم الزينات).
         var end = j;
-        while (end < doc.Count && end - j < 2 && IsNameLike(doc, end, allowArticle: true) && owner[end] < 0 && !LooksLikeInflectedNoun(doc, end))
+        while (end < doc.Count && end - j < 2 && IsNameLike(doc, end, allowArticle: true) && owner[end] < 0 && !LooksLikeInflectedNoun(doc, end)
+            && !(end == j && StartsWithArticle(doc, end) && doc.Text.TokenText(end) is [.., ArabicNormalizer.Alef, Teh]))
         {
             end++;
         }

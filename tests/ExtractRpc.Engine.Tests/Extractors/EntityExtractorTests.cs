@@ -278,6 +278,22 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Theory]
+    [InlineData("استوطن هذه المدينة آلاف التجار العرب إبان أسرتي تانغ وسونغ")] // إبان "during"
+    [InlineData("حيث تقوم بدور تاجرة جملة في سوق الخضراوات")] // ب + دور "as", and a feminine noun
+    [InlineData("بأن الفرنسيين أميل إلى قضاء العطلات في إطار عائلي")] // أميل "more inclined"
+    public void Extract_GivenNamesThatAreWordsHere_AreNoPeople(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
+    [InlineData("بأن الفرنسيين أميل إلى قضاء العطلات في إطار عائلي", "العطلات")] // قضاء "spending"
+    public void Extract_DefinitePluralAloneAfterAPlaceTrigger_IsNoPlace(string text, string word) =>
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains(word));
+
+    [Fact]
+    public void Extract_PluralAsTheSecondWordOfAPlacesName_StaysInIt() =>
+        Assert.Equal(EntityKind.Location, Find("مقابلة مع سهام فحماوي من قرية ام الزينات قضاء مدينة حيفا", "قرية ام الزينات").Kind);
+
+    [Theory]
     [InlineData("وحقق منهم فوزه الثاني على التوالي")] // فوز + ه, not the given name فوزة
     public void Extract_NounWithPronounShapedLikeAGivenName_IsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
