@@ -1619,14 +1619,15 @@ internal sealed class EntityExtractor
     }
 
     // الإمام علي ورجاله: و + a word the lists know, or + a noun with a pronoun (its final letter a
-    // real heh), is the next phrase, not the name going on (names that begin with و, وليد، وهبة, are
+    // real heh), or + a verb's shape, is the next phrase, not the name going on (names that begin with و, وليد، وهبة, are
     // given names or end otherwise).
     private static bool IsConjoinedWord(Document doc, int index)
     {
         var words = doc.Lexicon.Words;
         return doc.Text.TokenText(index) is [Clitics.Waw, _, _, _, ..]
             && !words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
-            && (doc.StemSkips[index] == 1 && words.CommonWords.ContainsToken(doc, index, out _) || WrittenWord(doc, index) is [.., '\u0647']);
+            && (doc.StemSkips[index] == 1 && words.CommonWords.ContainsToken(doc, index, out _) || WrittenWord(doc, index) is [.., '\u0647']
+                || LooksLikeVerb(doc.Text.TokenText(index)[1..])); // ويسهل: و and a verb (ويليام، ويلسون have no verb's shape)
     }
 
     // سمير عوض مساعد وزير الداخلية، ديفد فرانكلين أمين المتحف: after a name of two words, a given name

@@ -197,6 +197,8 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
 
     [Theory]
+    [InlineData("وتم التكتم مطولا لاسباب امنية على اسم القاضي")] // مطولاً without its tanween, not Metula
+    [InlineData("كأروع مشهد يطل عليه إنسان ، خاصة من نوافذ المطعم")]
     [InlineData("زرت العديد من الدول من بينها دول فقيرة للغاية")] // فقيرة: feminine of فقير, not ف + قيرة
     [InlineData("أمه فاطمة بنت أسد وهي هاشمية")] // a given name, not ف + أطمة
     [InlineData("أعلنت الهيئة عن خطة للقضاء علي قوائم الانتظار")] // للقضاء is definite: "eliminating", no district
@@ -281,6 +283,7 @@ public sealed class EntityExtractorTests
     [InlineData("استوطن هذه المدينة آلاف التجار العرب إبان أسرتي تانغ وسونغ")] // إبان "during"
     [InlineData("حيث تقوم بدور تاجرة جملة في سوق الخضراوات")] // ب + دور "as", and a feminine noun
     [InlineData("بأن الفرنسيين أميل إلى قضاء العطلات في إطار عائلي")] // أميل "more inclined"
+    [InlineData("وهو شاهد مكتمل ويسهل قراءته , وقد نقشت عليه الآية")] // و + يسهل, a verb, ends any name
     public void Extract_GivenNamesThatAreWordsHere_AreNoPeople(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
