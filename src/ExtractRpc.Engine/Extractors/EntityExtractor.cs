@@ -1539,7 +1539,8 @@ internal sealed class EntityExtractor
 
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
-                || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2))
+                || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2)
+                || (end - first >= 2 && IsNounOrParticipleAfterName(doc, end)))
             {
                 break;
             }
@@ -2122,6 +2123,23 @@ internal sealed class EntityExtractor
     {
         var word = doc.Text.TokenText(index);
         return word.Length >= 5 && word[0] == Seen && word[1] is Yeh or Teh or Noon && IsCommonWord(doc, word[1..]);
+    }
+
+    /// <summary>
+    /// After a given name and a surname, what the lists do not know needs a name's shape: not a known noun
+    /// with its pronoun (عبدالرحمن عبدالفتاح مصرعه; دراغمه, a family name in ه, is no known word), not a
+    /// participle of the derived stems (مسعود مترابط، مستقل), unless it is a given name.
+    /// </summary>
+    private static bool IsNounOrParticipleAfterName(Document doc, int index)
+    {
+        if (doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false))
+        {
+            return false;
+        }
+
+        var word = doc.Text.TokenText(index);
+        return IsNounWithPronoun(doc, index)
+            || (word.Length >= 5 && word[0] == '\u0645' && (word[1] == Teh || (word[1] == Seen && word[2] == Teh)));
     }
 
     // الـ written apart (الـ " تايم "، الـ 12): an article, no word.

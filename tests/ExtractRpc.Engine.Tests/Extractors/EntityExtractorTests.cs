@@ -250,6 +250,14 @@ public sealed class EntityExtractorTests
     public void Extract_ForeignChWrittenSheen_IsTheKnownPersonAlone(string text, string name, string id) =>
         Assert.Equal(id, Find(text, name).EntityId);
 
+    [Theory]
+    [InlineData("بينما لقي مساعده عبدالرحمن عبدالفتاح مصرعه في الحادث", "عبدالرحمن عبدالفتاح")] // مصرع + ه
+    [InlineData("وظهر خط الدفاع بقيادة خلف سالم ويوسف عبد الله وسالم مسعود مترابط ومنسجم", "سالم مسعود")] // a participle
+    [InlineData("ترحل المواطن عادل عليان دراغمه من الاغوار", "عادل عليان دراغمه")] // a family name in ه
+    [InlineData("رسالة من يوسف سليمان عطا الله إلى هيئة المجلس", "يوسف سليمان عطا الله")]
+    public void Extract_AfterAGivenNameAndSurname_NounsAndParticiplesEndTheName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
     [Fact]
     public void Extract_KnownPersonOfTwoGivenNames_TakesTheFamilyNameAfterIt()
     {
