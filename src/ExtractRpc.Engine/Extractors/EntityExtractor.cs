@@ -164,6 +164,9 @@ internal sealed class EntityExtractor
         foreach (var index in accepted)
         {
             var c = candidates[index];
+            bool IsPlaceClassifier(int k, int skip, int length) =>
+                classifiers.Match(doc, k, skip, c.End, out var kind) == length && kind == NameClassifier.Place;
+
             if (c.Kind != EntityKind.Location || c.Skip > 0)
             {
                 continue;
@@ -182,14 +185,14 @@ internal sealed class EntityExtractor
                         continue;
                     }
 
-                    // The classifier may carry a proclitic (بمدينة القدس); the name after it does not.
-                    foreach (var s in (ReadOnlySpan<int>)[0, doc.StemSkips[k]])
+                    // A one-word classifier may carry a proclitic (بمدينة القدس); the name after it does not.
+                    if (IsPlaceClassifier(k, 0, length))
                     {
-                        if (classifiers.Match(doc, k, s, c.End, out var kind) == length && kind == NameClassifier.Place && (s == 0 || length == 1))
-                        {
-                            (first, skip, found) = (k, s, true);
-                            break;
-                        }
+                        (first, skip, found) = (k, 0, true);
+                    }
+                    else if (length == 1 && doc.StemSkips[k] > 0 && IsPlaceClassifier(k, doc.StemSkips[k], length))
+                    {
+                        (first, skip, found) = (k, doc.StemSkips[k], true);
                     }
                 }
 
@@ -1036,7 +1039,8 @@ internal sealed class EntityExtractor
     private static bool IsMasdarOfLamRoot(Document doc, int index)
     {
         var word = doc.Text.TokenText(index);
-        return word.Length >= 5 && word[2] == Teh && IsCommonWord(doc, word) && doc.Lexicon.Vocabulary.Get(word[2..]) == Vocabulary.Unknown;
+        return word.Length >= 5 && word[2] == Teh && doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
+            && doc.Lexicon.Vocabulary.Get(word[2..]) == Vocabulary.Unknown;
     }
 
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.

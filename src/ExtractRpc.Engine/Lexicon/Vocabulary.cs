@@ -65,9 +65,6 @@ internal sealed class Vocabulary
         }
     }
 
-    /// <summary>The id of the written name a generated spelling stands for (شويجو → شويغو), or <see cref="Unknown"/>.</summary>
-    public int GetVariant(ReadOnlySpan<char> token) => _forms.TryGetValue(token, out var id) && id < 0 ? GeneratedValue(id) : Unknown;
-
     /// <summary>A generated spelling's value in the forms table from the id it stands for, and back: -(id + 2),
     /// its own inverse, never <see cref="Unknown"/> or a written form's id.</summary>
     internal static int GeneratedValue(int value) => -value - 2;
