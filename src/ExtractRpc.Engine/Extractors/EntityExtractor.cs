@@ -103,7 +103,7 @@ internal sealed class EntityExtractor
         var length = doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind);
         if (length > 0 && (c.Kind == EntityKind.Organization ? kind == NameClassifier.Organization : kind != NameClassifier.Organization)
             && !(kind == NameClassifier.Direction && LexiconEntry.IsCountryId(c.Id))
-            && IsNameByItself(doc, c.First + length, c.End))
+            && IsNameByItself(doc, c.First + length, c.End, c.Kind == EntityKind.Organization && length > 1))
         {
             return (c.First + length, c.End, 0);
         }
@@ -133,12 +133,14 @@ internal sealed class EntityExtractor
     /// <summary>True when tokens [<paramref name="first"/>, <paramref name="end"/>) are a name without the
     /// words before them: a lexicon entity, or words no list knows (صحيفة لوبوان), not a common noun
     /// phrase (شركة النفط). A word without the article is a name after a classifier even when it is also
-    /// a common word (مدينة مشهد): a genitive common noun there would be definite.</summary>
-    private static bool IsNameByItself(Document doc, int first, int end)
+    /// a common word (مدينة مشهد): a genitive common noun there would be definite. With
+    /// <paramref name="organizationsOnly"/> (after a two-word organization noun) a lexicon name must be an
+    /// organization's: وكالة أنباء الشرق الأوسط is named whole, the place is only part of it.</summary>
+    private static bool IsNameByItself(Document doc, int first, int end, bool organizationsOnly)
     {
         if (doc.Lexicon.Entities.TryMatch(doc, first, out var m, maxTokens: end - first) && m.End == end && m.Skip == 0)
         {
-            return true;
+            return !organizationsOnly || doc.Lexicon.Entries[m.Value].Kind == EntityKind.Organization;
         }
 
         var words = doc.Lexicon.Words;
@@ -458,23 +460,36 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>
-    /// وسيمضي شافيز، اعتبر ألونسو: right after a verb, the surname that only one known person's names end
-    /// with is that person, named without the given name.
+    /// وسيمضي شافيز، اعتبر جنبلاط: right after a verb, a known person's surname is that person, named
+    /// without the given name. When several known people bear it, the mention gets the document's own id
+    /// (the surname of someone named in full in the document takes that person's id later).
     /// </summary>
     private static bool SurnameAfterVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var p = i - 1;
         if (owner[i] >= 0 || p < 0 || doc.Ids[i] == Vocabulary.Unknown || !doc.IsWord(p)
-            || !doc.Lexicon.UniqueSurnames.TryGetValue(doc.Ids[i], out var entry)
+            || !doc.Lexicon.Surnames.TryGetValue(doc.Ids[i], out var entry)
             || !(doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || LooksLikeVerb(doc.Text.TokenText(p))))
         {
             return false;
         }
 
+        AddSurname(doc, i, entry, candidates, owner);
+        return true;
+    }
+
+    // The known person a surname alone names, or a person of the document's own when several bear it.
+    private static void AddSurname(Document doc, int i, int entry, List<Candidate> candidates, int[] owner)
+    {
+        if (entry < 0)
+        {
+            AddPerson(doc, i, i + 1, LoneNameConfidence, candidates, owner);
+            return;
+        }
+
         var e = doc.Lexicon.Entries[entry];
         Mark(owner, i, i + 1, candidates.Count);
         candidates.Add(new Candidate(i, i + 1, 0, EntityKind.Person, e.Id, e.Canonical, e.English, CoreferenceConfidence, MentionSource.Lexicon, 1));
-        return true;
     }
 
     /// <summary>
@@ -1433,9 +1448,33 @@ internal sealed class EntityExtractor
         // as a surname: take it only after a modifier or a comma (الرئيس الأميركي X، المتحدثة، X) or
         // after a title that is always followed by a name (الجنرال، السيد، الشيخ).
         var strongTitle = title.Value is "military" or "honorific" or "religious";
-        if (!IsNameLike(doc, j, allowArticle: false) || doc.StemSkips[j] > 0 || LooksLikeInflectedNoun(doc, j) || (skipped == 0 && !strongTitle))
+        if (!IsNameLike(doc, j, allowArticle: false) || doc.StemSkips[j] > 0 || LooksLikeInflectedNoun(doc, j))
         {
             return false;
+        }
+
+        if (skipped == 0 && !strongTitle)
+        {
+            // الرئيس طالباني، الرئيس بري: a known person's surname alone, when no other name follows it
+            // (السفير معصوم مرزوق is someone else's given name and surname).
+            var after = j + 1;
+            if (doc.Ids[j] == Vocabulary.Unknown || !doc.Lexicon.Surnames.TryGetValue(doc.Ids[j], out var surnameEntry)
+                || (after < doc.Count && owner[after] < 0 && !IsFunctionWord(doc, after)
+                    && (IsParticle(doc, after) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, after, out _, allowClitic: false)
+                        || (doc.Ids[after] == Vocabulary.Unknown && IsNameLike(doc, after, allowArticle: false)))))
+            {
+                return false;
+            }
+
+            // تقديم أميرة كرارة: a one-word title that is also a given name is the given name.
+            if (title.End - title.Start == 1 && title.End == j && title.Skip == 0 && doc.Lexicon.Words.FirstNames.ContainsToken(doc, title.Start, out _, allowClitic: false))
+            {
+                AddPerson(doc, title.Start, j + 1, 0.6f, candidates, owner);
+                return true;
+            }
+
+            AddSurname(doc, j, surnameEntry, candidates, owner);
+            return true;
         }
 
         // الناطق باسم الكرملين ديميتري بيسكوف: an unknown first name before a surname the lexicon knows.

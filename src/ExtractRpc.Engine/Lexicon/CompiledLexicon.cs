@@ -20,9 +20,9 @@ public sealed class CompiledLexicon
         ImmutableDictionary<string, long> counts,
         HashSet<string> exactFunctionWords,
         int[] startMasks,
-        FrozenDictionary<int, int> uniqueSurnames)
+        FrozenDictionary<int, int> surnames)
     {
-        UniqueSurnames = uniqueSurnames;
+        Surnames = surnames;
         StartMasks = startMasks;
         _exactFunctionWords = exactFunctionWords;
         _exactLookup = exactFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -52,8 +52,9 @@ public sealed class CompiledLexicon
 
     internal WordLists Words { get; }
 
-    /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز).</summary>
-    internal FrozenDictionary<int, int> UniqueSurnames { get; }
+    /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز), or -1
+    /// when several people's names end with it (جنبلاط).</summary>
+    internal FrozenDictionary<int, int> Surnames { get; }
 
     /// <summary>For every token id, one bit per phrase table in which a phrase may start with it.</summary>
     internal int[] StartMasks { get; }

@@ -257,7 +257,7 @@ public static class LexiconCompiler
                 }
             }
 
-            var surnames = UniqueSurnames(surfaces, ambiguous);
+            var surnames = Surnames(surfaces, ambiguous);
             var entityTable = new PhraseTable<int>.Builder();
             foreach (var (tokens, entry, _) in surfaces.OrderBy(s => s.Priority))
             {
@@ -294,16 +294,18 @@ public static class LexiconCompiler
             counts["surface_forms"] = vocabulary.Count;
             counts["generated_spellings"] = vocabulary.Variants;
             counts["name_skeletons"] = vocabulary.Skeletons;
-            counts["unique_surnames"] = surnames.Count;
+            counts["unique_surnames"] = surnames.Count(s => s.Value >= 0);
+            counts["shared_surnames"] = surnames.Count(s => s.Value < 0);
             return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks, surnames);
         }
 
         /// <summary>
-        /// The last word of a person's name that only that person's names end with (شافيز، ألونسو),
-        /// by vocabulary id. Left out: words that are a one-word name of anything, a given name, a common,
-        /// function or ambiguous word, short words, and words with the article (النحاس، الخير are words too).
+        /// The last words of people's names, by vocabulary id: to the entry when only one person's names
+        /// end with it (شافيز), to -1 when several people's do (جنبلاط: Walid, Kamal and Taymour). Left
+        /// out: words that are a one-word name of anything, a given name, a common, function or ambiguous
+        /// word, short words, and words with the article (النحاس، الخير are words too).
         /// </summary>
-        private FrozenDictionary<int, int> UniqueSurnames(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous)
+        private FrozenDictionary<int, int> Surnames(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous)
         {
             var oneWord = new HashSet<string>(surfaces.Where(s => s.Tokens.Length == 1).Select(s => s.Tokens[0]), StringComparer.Ordinal);
             oneWord.UnionWith(ambiguous.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0]));
@@ -323,7 +325,7 @@ public static class LexiconCompiler
                     : other >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
             }
 
-            return byId.Where(w => w.Value >= 0).ToFrozenDictionary();
+            return byId.ToFrozenDictionary();
         }
 
         private static string KindCode(EntityKind kind) => kind switch

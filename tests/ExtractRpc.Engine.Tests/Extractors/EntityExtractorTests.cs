@@ -251,6 +251,30 @@ public sealed class EntityExtractorTests
         Assert.Equal(id, Find(text, name).EntityId);
 
     [Theory]
+    [InlineData("وكان الرئيس طالباني قد حذر من أن العراق يمكنه إثارة متاعب", "طالباني")] // Jalal, Bafel and Qubad Talabani
+    [InlineData("تصريح نشرته الصحيفة اتهم جنبلاط حزب الله بالسعي للانقلاب", "جنبلاط")] // Walid, Kamal and Taymour Jumblatt
+    public void Extract_SurnameSeveralKnownPeopleBear_IsAPersonOfTheDocument(string text, string name)
+    {
+        var e = Find(text, name);
+        Assert.Equal(EntityKind.Person, e.Kind);
+        Assert.StartsWith("doc:", e.EntityId);
+    }
+
+    [Fact]
+    public void Extract_SurnameSeveralKnownPeopleBear_TakesTheIdOfTheOneNamedInFull()
+    {
+        var text = "استقبل الرئيس العراقي جلال طالباني الوفد . وقال الرئيس طالباني إن العلاقات جيدة .";
+        Assert.All(Entities(text).Where(e => e.Kind == EntityKind.Person), e => Assert.Equal("per:jalal-talabani", e.EntityId));
+        Assert.Equal(2, Entities(text).Count(e => e.EntityId == "per:jalal-talabani"));
+    }
+
+    [Theory]
+    [InlineData("حضر اللقاء السفير معصوم مرزوق الذي سيتولى منصبه", "معصوم")] // a given name before a surname
+    [InlineData("وكانت الأحلاف إما لرد عدوان أو للمسالمة", "عدوان")] // "aggression"
+    public void Extract_KnownSurnameWithMoreNameOrAsAWord_IsNotThePersonAlone(string text, string word) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == word);
+
+    [Theory]
     [InlineData("بينما لقي مساعده عبدالرحمن عبدالفتاح مصرعه في الحادث", "عبدالرحمن عبدالفتاح")] // مصرع + ه
     [InlineData("وظهر خط الدفاع بقيادة خلف سالم ويوسف عبد الله وسالم مسعود مترابط ومنسجم", "سالم مسعود")] // a participle
     [InlineData("ترحل المواطن عادل عليان دراغمه من الاغوار", "عادل عليان دراغمه")] // a family name in ه
