@@ -264,6 +264,11 @@ internal sealed class EntityExtractor
                     continue;
                 }
 
+                if (IsCountryAsAdjective(doc, m, candidates, owner) is { } nationality)
+                {
+                    e = entries[nationality];
+                }
+
                 var confidence = e.Kind == EntityKind.Nationality ? NationalityConfidence : LexiconConfidence;
                 var skip = m.Skip;
                 // للإسرائيليين: ل + (ا)لإسرائيليين. The article of an adjective is not part of a name, so the
@@ -282,6 +287,23 @@ internal sealed class EntityExtractor
                 i++;
             }
         }
+    }
+
+    // العائلة المالكة السعودية، الديون السيادية السعودية: a country named by the feminine of its nisba,
+    // right after a definite feminine word that names nothing, is the adjective: the nationality entry.
+    // (تدعم الولايات المتحدة السعودية: after a name it is the country, the object.)
+    private static int? IsCountryAsAdjective(Document doc, PhraseMatch<int> m, List<Candidate> candidates, int[] owner)
+    {
+        var p = m.Start - 1;
+        if (m.End - m.Start != 1 || m.Skip != 0 || p < 0 || !doc.IsWord(p)
+            || !doc.Lexicon.NisbaNamedCountries.TryGetValue(doc.Ids[m.Start], out var nationality)
+            || !IsDefinite(doc, p) || doc.Text.TokenText(p) is not ([.., ArabicNormalizer.Heh] or [.., ArabicNormalizer.Alef, Teh])
+            || (owner[p] >= 0 && candidates[owner[p]].Kind != EntityKind.Nationality))
+        {
+            return null;
+        }
+
+        return nationality;
     }
 
     // الدوحة - قنا :، عمان - الراية :: in a dateline the word between the dash and the colon is the

@@ -20,9 +20,11 @@ public sealed class CompiledLexicon
         ImmutableDictionary<string, long> counts,
         HashSet<string> exactFunctionWords,
         int[] startMasks,
-        FrozenDictionary<int, int> surnames)
+        FrozenDictionary<int, int> surnames,
+        FrozenDictionary<int, int> nisbaNamedCountries)
     {
         Surnames = surnames;
+        NisbaNamedCountries = nisbaNamedCountries;
         StartMasks = startMasks;
         _exactFunctionWords = exactFunctionWords;
         _exactLookup = exactFunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -55,6 +57,9 @@ public sealed class CompiledLexicon
     /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز), or -1
     /// when several people's names end with it (جنبلاط).</summary>
     internal FrozenDictionary<int, int> Surnames { get; }
+
+    /// <summary>A country named by the feminine of its own nisba (السعودية): by token id, the nationality entry.</summary>
+    internal FrozenDictionary<int, int> NisbaNamedCountries { get; }
 
     /// <summary>For every token id, one bit per phrase table in which a phrase may start with it.</summary>
     internal int[] StartMasks { get; }

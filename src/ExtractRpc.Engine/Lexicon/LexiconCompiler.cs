@@ -296,7 +296,10 @@ public static class LexiconCompiler
             counts["name_skeletons"] = vocabulary.Skeletons;
             counts["unique_surnames"] = surnames.Count(s => s.Value >= 0);
             counts["shared_surnames"] = surnames.Count(s => s.Value < 0);
-            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks, surnames);
+            var nisbaNamedCountries = NisbaNamedCountries(surfaces);
+            counts["nisba_named_countries"] = nisbaNamedCountries.Count;
+            return new CompiledLexicon(Version(builtIn, user), vocabulary, [.. entries], entityTableFrozen, words, counts.ToImmutable(), [.. _exactFunctionWords], startMasks, surnames,
+                nisbaNamedCountries);
         }
 
         /// <summary>
@@ -323,6 +326,34 @@ public static class LexiconCompiler
                 var id = _vocabulary.Find(last);
                 byId[id] = !byId.TryGetValue(id, out var other) ? entry
                     : other >= 0 && _entries[other].Id == _entries[entry].Id ? other : -1;
+            }
+
+            return byId.ToFrozenDictionary();
+        }
+
+        /// <summary>
+        /// Countries one of whose names is the feminine of their own nisba (السعودية, Saudi Arabia and
+        /// "Saudi"): by vocabulary id, the nationality entry the word is after a feminine noun.
+        /// </summary>
+        private FrozenDictionary<int, int> NisbaNamedCountries(List<(string[] Tokens, int Entry, int Priority)> surfaces)
+        {
+            var nationalities = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (tokens, entry, _) in surfaces)
+            {
+                if (tokens.Length == 1 && _entries[entry].Kind == EntityKind.Nationality)
+                {
+                    nationalities.TryAdd(tokens[0], entry);
+                }
+            }
+
+            var byId = new Dictionary<int, int>();
+            foreach (var (tokens, entry, _) in surfaces)
+            {
+                if (tokens.Length == 1 && _entries[entry] is { Kind: EntityKind.Location, IsCountry: true } country
+                    && nationalities.TryGetValue(tokens[0], out var nationality) && _entries[nationality].Id == country.Id)
+                {
+                    byId[_vocabulary.Find(tokens[0])] = nationality;
+                }
             }
 
             return byId.ToFrozenDictionary();

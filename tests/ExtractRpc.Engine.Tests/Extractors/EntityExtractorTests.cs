@@ -251,6 +251,18 @@ public sealed class EntityExtractorTests
         Assert.Equal(id, Find(text, name).EntityId);
 
     [Theory]
+    [InlineData("التقى مسؤولا رفيعا من العائلة المالكة السعودية أمس", EntityKind.Nationality)]
+    [InlineData("تصدرت المبادرة المحادثات الإسرائيلية السعودية التي لم يكشف عن مكانها", EntityKind.Nationality)]
+    [InlineData("صاموا مع السعودية وخالفوا إعلان دار الإفتاء", EntityKind.Location)]
+    [InlineData("تدعم الولايات المتحدة السعودية في حربها", EntityKind.Location)] // the object, after a name
+    public void Extract_CountryNamedByItsNisba_IsTheAdjectiveAfterAFeminineNoun(string text, EntityKind kind)
+    {
+        var e = Find(text, "السعودية");
+        Assert.Equal(kind, e.Kind);
+        Assert.Equal("loc:sa", e.EntityId);
+    }
+
+    [Theory]
     [InlineData("وكان الرئيس طالباني قد حذر من أن العراق يمكنه إثارة متاعب", "طالباني")] // Jalal, Bafel and Qubad Talabani
     [InlineData("تصريح نشرته الصحيفة اتهم جنبلاط حزب الله بالسعي للانقلاب", "جنبلاط")] // Walid, Kamal and Taymour Jumblatt
     public void Extract_SurnameSeveralKnownPeopleBear_IsAPersonOfTheDocument(string text, string name)
