@@ -442,8 +442,10 @@ internal sealed class EntityExtractor
             }
 
             // الفريق is a rank, and in a sports report the team (الفريق الضيف، فالفريق الطنجي سيلعب).
+            // مباراة أمام تشلسي: أمام folds to إمام, a title; as written it is the preposition.
             if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5)
                 && !(title.End - title.Start == 1 && ClubHead(doc, i) == 1 && InSportsSentence(doc, i, SportsWindow))
+                && !(title.End - title.Start == 1 && title.Skip == 0 && IsFunctionWordAsWritten(doc, i))
                 && TitledName(doc, title, candidates, owner))
             {
                 continue;
@@ -807,12 +809,38 @@ internal sealed class EntityExtractor
             return true;
         }
 
+        // وقال رئيس الجمهورية الأسبق أمين الجميل للجزيرة إن …: the speaker between the speech verb and
+        // the outlet, what was said right after it.
+        if (!commonWord && m.Skip == 1 && text.TokenText(m.Start)[0] == Clitics.Lam && OpensReport(doc, m.End, strict: true)
+            && HasSpeechVerbBefore(doc, p, MaxCreditSpan))
+        {
+            return true;
+        }
+
         // مراسل الجزيرة، في مقابلة مع الجزيرة، ذكرت الحياة: the credit ends right before the name.
         for (var start = Math.Max(0, p - 2); start <= p; start++)
         {
             if (doc.IsWord(start) && words.MediaCredits.TryMatch(doc, start, out var credit, maxTokens: 3) && credit.End == m.Start)
             {
                 return m.Skip == 0 && (!commonWord || credit.Value);
+            }
+        }
+
+        return false;
+    }
+
+    // How far before an outlet credited after its speaker (قال … للجزيرة إن) the speech verb may stand: a title, its qualifiers and a name.
+    private const int MaxCreditSpan = 10;
+
+    /// <summary>True when a speech verb stands within <paramref name="window"/> tokens before
+    /// <paramref name="index"/> (inclusive) in the same sentence.</summary>
+    private static bool HasSpeechVerbBefore(Document doc, int index, int window)
+    {
+        for (var k = index; k >= 0 && index - k < window && !doc.Text.IsSentenceEnd(k); k--)
+        {
+            if (doc.IsWord(k) && doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, k, out _))
+            {
+                return true;
             }
         }
 
@@ -2287,6 +2315,12 @@ internal sealed class EntityExtractor
         }
 
         // Folding made a function word and a name one key (على/علي، أن/آن): the spelling decides.
+        return IsFunctionWordAsWritten(doc, index);
+    }
+
+    // The token, as written without its marks, is a function word (أمام "in front of", not إمام "imam").
+    private static bool IsFunctionWordAsWritten(Document doc, int index)
+    {
         var span = doc.Text.Span(index, index);
         Span<char> written = stackalloc char[Math.Min(64, span.Length)];
         var n = 0;

@@ -138,6 +138,7 @@ public sealed class EntityExtractorTests
     [InlineData("تعادل الزمالك مع الإسماعيلي سلبيا في الدوري الممتاز.", "الزمالك", "org:zamalek")]
     [InlineData("وفاز بايرن ميونيخ على ضيفه بهدفين في الدوري الألماني.", "بايرن ميونيخ", "org:bayern")] // ميونيخ as well as ميونخ
     [InlineData("وقال إن خط هجوم تشلسي قوي جدا مقارنة ببقية فرق الدوري.", "تشلسي", "org:chelsea-fc")] // تشلسي as well as تشيلسي
+    [InlineData("قمة المجموعة الثانية من دوري أبطال أوروبا أمام تشلسي الإنجليزي", "تشلسي", "org:chelsea-fc")] // أمام, not إمام (a title)
     public void Extract_BareClubNameInASportsReport_IsTheClub(string text, string name, string id)
     {
         var e = Find(text, name);
@@ -446,6 +447,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("وقال مراسل الجزيرة في غزة إن القصف تواصل طوال الليل.", "الجزيرة")]
     [InlineData("وأضاف في تصريحات للجزيرة أن المفاوضات متعثرة.", "لجزيرة")] // ل + (ا)لجزيرة: the span keeps the article's lam
+    [InlineData("وقال رئيس الجمهورية الأسبق أمين الجميل للجزيرة إن الوزيرة طرحت مجرد أفكار.", "لجزيرة")] // the speaker between verb and outlet
     [InlineData("الدوحة - الراية : يشارك الإعلامي البارز في المؤتمر.", "الراية")]
     [InlineData("الدوحة - قنا : تلقى الوزير اتصالا هاتفيا.", "قنا")] // an agency (وكالة قنا), here not the city
     [InlineData("وعلمت وكالة الأنباء القطرية قنا أنه جرى بحث العلاقات.", "قنا")] // the short name after the full one
@@ -457,6 +459,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("تقع الجزيرة في وسط البحر، ورفع الجنود الراية فوق التلة.")]
     [InlineData("وعلم أن الرئيس قال للوفد إن الاعتداء خطير.")]
+    [InlineData("وقال الرئيس الأسبق أمين الجميل للوفد إن الاعتداء خطير.")] // الوفد is a common word
     [InlineData("وقال للأنباء إن الاعتداء خطير.")] // أنباء names the kind of agency, not one
     public void Extract_AnOutletsBareNameUncredited_IsNoOrganization(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
