@@ -101,24 +101,29 @@ internal sealed class EntityExtractor
         }
 
         var length = doc.Lexicon.Words.Classifiers.Match(doc, c.First, c.Skip, c.End, out var kind);
-        if (length > 0 && (c.Kind == EntityKind.Organization ? kind == NameClassifier.Organization : kind != NameClassifier.Organization)
-            && !(kind == NameClassifier.Direction && LexiconEntry.IsCountryId(c.Id))
-            && IsNameByItself(doc, c.First + length, c.End, c.Kind == EntityKind.Organization && length > 1))
-        {
-            return (c.First + length, c.End, 0);
-        }
+        var classified = length > 0 && (c.Kind == EntityKind.Organization ? kind == NameClassifier.Organization : kind != NameClassifier.Organization)
+            && !(kind == NameClassifier.Direction && LexiconEntry.IsCountryId(c.Id));
+        // جمهورية إيران الإسلامية، جمهورية الصين الشعبية: after the classifier, the name before its
+        // epithet (below) when there is one.
+        var (first, skip) = classified && length < c.Length - 1 ? (c.First + length, 0) : (c.First, c.Skip);
 
         // The epithet: one definite word after a name of the same entry, an honorific (مكة المكرمة، القدس
-        // الشريف) or another country's nationality (حزب الله اللبناني); any other nisba is part of the name
+        // الشريف) or another country's nationality (حزب الله اللبناني); after a country's name, any nisba
+        // but the country's own (الصين الشعبية، إيران الإسلامية). Any other nisba is part of the name
         // (مجلس الأمن الدولي), and so is the country's own (الولايات المتحدة الأمريكية).
         var table = doc.Lexicon.Entities;
         var last = c.End - 1;
         if (c.Source == MentionSource.Lexicon && IsDefinite(doc, last)
             && (!IsDefiniteNisba(doc, last)
-                || (CountryNationality(doc, last, allowClitic: true) is { } nationality && nationality.Id != c.Id))
+                || (CountryNationality(doc, last, allowClitic: true) is { } nationality ? nationality.Id != c.Id : LexiconEntry.IsCountryId(c.Id)))
             && (IsSameEntry(table, out var m) || (c.Kind == EntityKind.Organization && IsSameEntry(doc.Lexicon.Words.Clubs, out m))))
         {
-            return (c.First, last, c.Skip);
+            return (first, last, skip);
+        }
+
+        if (classified && IsNameByItself(doc, c.First + length, c.End, c.Kind == EntityKind.Organization && length > 1))
+        {
+            return (c.First + length, c.End, 0);
         }
 
         return (c.First, c.End, c.Skip);
@@ -126,7 +131,7 @@ internal sealed class EntityExtractor
         // The words before the epithet name the same entry: in the lexicon, or as a club's bare name
         // (برشلونة الإسباني، الزمالك المصري).
         bool IsSameEntry(PhraseTable<int> names, out PhraseMatch<int> m) =>
-            names.TryMatch(doc, c.First, out m, maxTokens: c.Length - 1) && m.End == last && m.Skip == c.Skip
+            names.TryMatch(doc, first, out m, maxTokens: last - first) && m.End == last && m.Skip == skip
             && (m.Value < 0 || doc.Lexicon.Entries[m.Value].Id == c.Id);
     }
 

@@ -637,6 +637,10 @@ public sealed class EntityExtractorTests
     [InlineData("ولد في اليامون قضاء مدينة جنين عام 1930", "قضاء مدينة جنين", "جنين")] // classifiers in a row
     [InlineData("وأعلن حزب الله اللبناني أن", "حزب الله اللبناني", "حزب الله")]
     [InlineData("عندما يستضيف برشلونة الإسباني حامل اللقب", "برشلونة الإسباني", "برشلونة")] // a club's bare name
+    [InlineData("ولا تكتفي الصين الشعبية بترويج منتجاتها", "الصين الشعبية", "الصين")] // a country's epithet
+    [InlineData("تبلغ مساحة جمهورية إيران الإسلامية 627 ألف ميل مربع", "جمهورية إيران الإسلامية", "إيران")] // classifier and epithet
+    [InlineData("وقعت الاتفاقية مع جمهورية مصر العربية", "جمهورية مصر العربية", "مصر")]
+    [InlineData("وصلت البعثة إلى جمهورية الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية", "الكونغو الديمقراطية")] // not Congo-Brazzaville
     public void Extract_NameSpan_IsTheProperNameWithoutItsClassifier(string text, string mention, string name)
     {
         var e = Find(text, mention);
@@ -665,6 +669,7 @@ public sealed class EntityExtractorTests
     [InlineData("وصل الوفد إلى الولايات المتحدة الأمريكية أمس", "الولايات المتحدة الأمريكية")] // the country's own adjective
     [InlineData("إن لدول مجلس التعاون الخليجي دورا هاما", "مجلس التعاون الخليجي")] // a region's adjective, no country's
     [InlineData("وقال الاتحاد الأوروبي إن", "الاتحاد الأوروبي")]
+    [InlineData("وقالت وكالة أنباء الشرق الأوسط الرسمية", "وكالة أنباء الشرق الأوسط")] // an agency named after a place
     public void Extract_NameSpan_IsTheMention_WhenTheMentionIsAllName(string text, string mention)
     {
         var e = Find(text, mention);
