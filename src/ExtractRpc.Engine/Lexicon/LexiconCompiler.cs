@@ -378,6 +378,9 @@ public static class LexiconCompiler
         private static readonly string[] MediaHeads =
             ["\u0642\u0646\u0627\u0629", "\u0641\u0636\u0627\u0626\u064A\u0629", "\u0635\u062D\u064A\u0641\u0629", "\u062C\u0631\u064A\u062F\u0629", "\u0645\u062C\u0644\u0629", "\u062A\u0644\u0641\u0632\u064A\u0648\u0646", "\u0625\u0630\u0627\u0639\u0629", "\u0634\u0628\u0643\u0629", "\u0648\u0643\u0627\u0644\u0629"];
 
+        // The words after a town in English clubs' names: يونايتد، سيتي، تاون (folded).
+        private static readonly string[] ClubSuffixes = ["\u064A\u0648\u0646\u0627\u064A\u062A\u062F", "\u0633\u064A\u062A\u064A", "\u062A\u0627\u0648\u0646"];
+
         // وكالة الأنباء القطرية: after وكالة, أنباء is the kind of agency, not its name.
         private static readonly string[] NotBareNames = ["\u0627\u0644\u0627\u0646\u0628\u0627\u0621", "\u0627\u0646\u0628\u0627\u0621"];
 
@@ -416,6 +419,13 @@ public static class LexiconCompiler
             if (bare.Length >= 2 && IsDefiniteNisba(bare[^1]))
             {
                 Add(bare[..^1], exact: false);
+            }
+
+            // مانشستر يونايتد، ليستر سيتي: sports reports name English clubs by their town alone (مانشستر
+            // is both United and City, so no one's).
+            if (club && bare.Length == 2 && Array.IndexOf(ClubSuffixes, bare[1]) >= 0)
+            {
+                Add(bare[..1], exact: false);
             }
 
             // A name one entry bears exactly (قناة الجزيرة) is that entry's, though others bear it with an

@@ -146,6 +146,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(id, e.EntityId);
     }
 
+    [Fact]
+    public void Extract_EnglishClubTownInASportsReport_IsAClubOfTheDocument()
+    {
+        // مانشستر is United and City alike: a club, but which one the sentence does not say.
+        var e = Find("وأصر المدرب على أن لاعب مانشستر البرتغالي لن يرحل عن صفوف الفريق", "مانشستر");
+        Assert.Equal(EntityKind.Organization, e.Kind);
+        Assert.StartsWith("doc:", e.EntityId);
+        Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى مانشستر أمس", "مانشستر").Kind);
+    }
+
     [Theory]
     [InlineData("بتغلب الأول على ضيفه بورتو البرتغالي بطل الموسم قبل الماضي", "بورتو البرتغالي")] // a masculine adjective: the club
     [InlineData("بعد تعادله مع النصر العماني في الدور الأول من البطولة", "النصر العماني")] // an everyday word, in a sports sentence
