@@ -1581,7 +1581,12 @@ internal sealed class EntityExtractor
             && IsConjoinedFirstName(doc, first);
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
         var kunya = IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645");
-        if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false) || words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false)
+        // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
+        // name in nisba form that no list knows, is the name.
+        var familyNisba = first + 1 < doc.Count && owner[first + 1] < 0 && !StartsWithArticle(doc, first) && IsMasculineNisba(doc, first + 1) && doc.Ids[first + 1] == Vocabulary.Unknown
+            && doc.StemIds[first + 1] == Vocabulary.Unknown && doc.Text[first + 1].SpaceBefore;
+        if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false)
+            || (words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false) && !familyNisba)
             || IsNounWithPronoun(doc, first)))
         {
             return false;
@@ -1636,7 +1641,7 @@ internal sealed class EntityExtractor
             }
 
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
-            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
+            if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2)
                 || (end - first >= 2 && IsNounOrParticipleAfterName(doc, end)))
             {
@@ -1686,7 +1691,7 @@ internal sealed class EntityExtractor
             return true;
         }
 
-        if ((length < 2 && !titled) || (ambiguous && !titled && !conjoined && length < 3))
+        if ((length < 2 && !titled) || (ambiguous && !titled && !conjoined && length < 3 && !(familyNisba && length == 2)))
         {
             return false;
         }
@@ -1716,6 +1721,11 @@ internal sealed class EntityExtractor
         AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
     }
+
+    // مانويل كاجودا is not ك + أجود ("like the best"): the preposition ك rarely stands before a word
+    // without the article, and a foreign surname often begins with كا.
+    private static bool IsKafBeforeBareWord(Document doc, int index) =>
+        doc.StemSkips[index] == 1 && doc.Text.TokenText(index) is [Clitics.Kaf, _, _, _, ..] && !StartsWithArticle(doc, index);
 
     // الإمام علي ورجاله: و + a word the lists know, or + a noun with a pronoun (its final letter a
     // real heh), or + a verb's shape, is the next phrase, not the name going on (names that begin with و, وليد، وهبة, are

@@ -298,6 +298,20 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span) == word);
 
     [Theory]
+    [InlineData("وشارك العداء محسن الشهيبي بدوره في سباق 800 متر", "محسن الشهيبي")] // a given name that is a word, a family nisba
+    [InlineData("وقال سفير كراكاس بدمشق نادر الأنداري لوكالة الأنباء السورية إن", "نادر الأنداري")]
+    [InlineData("وعقد البرتغالي مانويل كاجودا جلسة مع اللاعبين", "مانويل كاجودا")] // not ك + أجود
+    [InlineData("وأخرى للتشيكي توماس روزيكي بجوار القائم الأيسر", "توماس روزيكي")] // بجوار is a preposition
+    [InlineData("فيلم أنتج عن رواية مارغريت ميتشل الشهيرة ذهب مع الريح", "مارغريت ميتشل")] // الشهيرة qualifies the novel
+    public void Extract_PersonNamedByRules_HasTightBounds(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("لمحافظة خراسان في القرن الخامس عشر إبان الحكم المغولي")] // الحكم is "rule" here
+    public void Extract_DefiniteGivenNameBeforeANisba_IsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("بينما لقي مساعده عبدالرحمن عبدالفتاح مصرعه في الحادث", "عبدالرحمن عبدالفتاح")] // مصرع + ه
     [InlineData("وظهر خط الدفاع بقيادة خلف سالم ويوسف عبد الله وسالم مسعود مترابط ومنسجم", "سالم مسعود")] // a participle
     [InlineData("ترحل المواطن عادل عليان دراغمه من الاغوار", "عادل عليان دراغمه")] // a family name in ه
