@@ -1642,7 +1642,7 @@ internal sealed class EntityExtractor
 
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
-                || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2)
+                || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
                 || (end - first >= 2 && IsNounOrParticipleAfterName(doc, end)))
             {
                 break;
@@ -1652,8 +1652,8 @@ internal sealed class EntityExtractor
             // يحيى السنوار، عبد الله الرشيدي: an article-bearing surname follows a given name or a particle
             // and ends the name; after a surname it is the next phrase (باتريس موتسيبي النسخة).
             // (ووائل القباني: the given name may carry the list's و.)
-            if (article && !(words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) || (conjoined && end - 1 == first)
-                || IsParticle(doc, end - 1) || IsCompoundFirstName(doc, end - 2)))
+            if (article && (!(words.FirstNames.ContainsToken(doc, end - 1, out _, allowClitic: false) || (conjoined && end - 1 == first)
+                || IsParticle(doc, end - 1) || IsCompoundFirstName(doc, end - 2)) || LooksLikeDefiniteVerbalNoun(doc.Text.TokenText(end))))
             {
                 break;
             }
@@ -1720,6 +1720,16 @@ internal sealed class EntityExtractor
 
         AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
+    }
+
+    // وعلق تيم سيباستيان علي ذلك: a name that folding shares with a preposition (علي/على), before a
+    // function word or a definite common noun, is the preposition.
+    private static bool IsPrepositionWrittenAsName(Document doc, int index)
+    {
+        var next = index + 1;
+        return next < doc.Count && doc.IsWord(next) && doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false)
+            && (IsFunctionWord(doc, next)
+                || (StartsWithArticle(doc, next) && !IsDefiniteNisba(doc, next) && doc.Lexicon.Words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)));
     }
 
     // مانويل كاجودا is not ك + أجود ("like the best"): the preposition ك rarely stands before a word
@@ -2256,6 +2266,30 @@ internal sealed class EntityExtractor
     // الآسيوي، النابلسي: a definite nisba in the masculine (the feminine ends in ة: الآسيوية).
     private static bool IsMasculineNisba(Document doc, int index) =>
         (uint)index < (uint)doc.Count && doc.IsWord(index) && IsDefiniteNisba(doc, index) && WrittenWord(doc, index)[^1] == '\u064A';
+
+    /// <summary>
+    /// ورفض جوزيه الإفصاح: the shapes of definite verbal nouns and broken plurals no family name takes —
+    /// الإفعال/الأفعال (الإفصاح، الأخبار)، الافتعال (الاعتقال)، الانفعال (الانسحاب)، الاستفعال (الاستقلال) —
+    /// on the folded word; a nisba (الأفغاني) ends otherwise.
+    /// </summary>
+    internal static bool LooksLikeDefiniteVerbalNoun(ReadOnlySpan<char> word)
+    {
+        const char alef = ArabicNormalizer.Alef;
+        if (word.Length < 7 || word[0] != alef || word[1] != Clitics.Lam || word[2] != alef || word[^1] == Yeh)
+        {
+            return false;
+        }
+
+        return word.Length switch
+        {
+            7 => word[5] == alef && IsRootLetter(word[3]) && IsRootLetter(word[4]),
+            8 => word[6] == alef && (word[4] == Teh || word[3] == Noon) && IsRootLetter(word[5]),
+            9 => word[3] == Seen && word[4] == Teh && word[7] == alef && IsRootLetter(word[5]) && IsRootLetter(word[6]),
+            _ => false,
+        };
+
+        static bool IsRootLetter(char c) => c is not (alef or Yeh or '\u0648');
+    }
 
     private static bool IsDefiniteNisba(Document doc, int index)
     {

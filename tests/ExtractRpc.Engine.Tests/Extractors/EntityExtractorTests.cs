@@ -303,6 +303,8 @@ public sealed class EntityExtractorTests
     [InlineData("وعقد البرتغالي مانويل كاجودا جلسة مع اللاعبين", "مانويل كاجودا")] // not ك + أجود
     [InlineData("وأخرى للتشيكي توماس روزيكي بجوار القائم الأيسر", "توماس روزيكي")] // بجوار is a preposition
     [InlineData("فيلم أنتج عن رواية مارغريت ميتشل الشهيرة ذهب مع الريح", "مارغريت ميتشل")] // الشهيرة qualifies the novel
+    [InlineData("وعلق تيم سيباستيان علي ذلك بالقول إن قطر منفتحة", "تيم سيباستيان")] // على written علي
+    [InlineData("وقال محمد علي الحسيني إن الاجتماع انتهى", "محمد علي الحسيني")]
     public void Extract_PersonNamedByRules_HasTightBounds(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
@@ -589,6 +591,26 @@ public sealed class EntityExtractorTests
     [InlineData("يلتسين", false)]
     public void LooksLikeVerb_ReadsTheVerbShapes(string word, bool verb) =>
         Assert.Equal(verb, ExtractRpc.Engine.Extractors.EntityExtractor.LooksLikeVerb(word));
+
+    [Theory]
+    [InlineData("الافصاح", true)] // folded: الإفصاح
+    [InlineData("الاخبار", true)]
+    [InlineData("الاعتقال", true)]
+    [InlineData("الانسحاب", true)]
+    [InlineData("الاستقلال", true)]
+    [InlineData("الافغاني", false)] // a nisba
+    [InlineData("الاسعد", false)]
+    [InlineData("الانصاري", false)]
+    [InlineData("الاطرش", false)]
+    public void LooksLikeDefiniteVerbalNoun_ReadsTheShapes(string word, bool verbalNoun) =>
+        Assert.Equal(verbalNoun, ExtractRpc.Engine.Extractors.EntityExtractor.LooksLikeDefiniteVerbalNoun(word));
+
+    [Fact]
+    public void Extract_DefiniteVerbalNounAfterAGivenName_IsNoSurname()
+    {
+        const string text = "ورفض المدرب جوزيه الإفصاح عن نقاط الضعف";
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("الإفصاح"));
+    }
 
     [Fact]
     public void Extract_NameEndsBeforeAnAdverbInTheAccusative()
