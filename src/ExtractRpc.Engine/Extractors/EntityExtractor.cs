@@ -437,6 +437,11 @@ internal sealed class EntityExtractor
                 continue;
             }
 
+            if (ClubName(doc, i, candidates, owner))
+            {
+                continue;
+            }
+
             // تعادل الزمالك مع الأهلي: in a sports report a bare club name is the club.
             // (النصر العماني: a club's name may end in the nationality the lexicon found first.)
             if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4)
@@ -1426,6 +1431,37 @@ internal sealed class EntityExtractor
         return true;
     }
 
+    /// <summary>
+    /// نادي تشارلتون الإنجليزي، لنادي ويغان: نادي in construct before words no list knows (or a given
+    /// name) is a club the lexicon lacks; the name ends before a definite word (its country's adjective).
+    /// </summary>
+    private static bool ClubName(Document doc, int i, List<Candidate> candidates, int[] owner)
+    {
+        var skip = doc.StemSkips[i];
+        if (ClubHead(doc, i) != 2 || doc.Text.TokenText(i)[skip..] is not "\u0646\u0627\u062F\u064A") // نادي
+        {
+            return false;
+        }
+
+        var words = doc.Lexicon.Words;
+        var end = i + 1;
+        while (end < doc.Count && end - i <= 3 && owner[end] < 0 && doc.StemSkips[end] == 0 && !IsFunctionWord(doc, end)
+            && (IsNameLike(doc, end, allowArticle: false) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
+            && (doc.Ids[end] == Vocabulary.Unknown || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false)))
+        {
+            end++;
+        }
+
+        if (end == i + 1)
+        {
+            return false;
+        }
+
+        Mark(owner, i, end, candidates.Count);
+        candidates.Add(new Candidate(i, end, skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, i, end), Canonical(doc, i, end, skip), "", 0.7f, MentionSource.Rule, 2));
+        return true;
+    }
+
     private static bool HasNamedPart(List<Candidate> candidates, int[] owner, int first, int end)
     {
         for (var k = first; k < end; k++)
@@ -1616,6 +1652,14 @@ internal sealed class EntityExtractor
                 {
                     // جون كندي، أحمد مصري: an indefinite nisba right after a name is a surname (an adjective
                     // of the person would take the article).
+                    end++;
+                }
+                else if (c is { Length: 1, Skip: 0 } && c.First == end && end == first + 1 && !firstIsWord
+                    && ((c.Kind == EntityKind.Nationality && IsMasculineNisba(doc, end))
+                        || (titled && c.Kind == EntityKind.Location && !LexiconEntry.IsCountryId(c.Id))))
+                {
+                    // السيد فيصل السويدي: a definite nationality right after a given name is the family
+                    // name; العميد شارل شيخاني: so is a town's name after a titled given name.
                     end++;
                 }
 

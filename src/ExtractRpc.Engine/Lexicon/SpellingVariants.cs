@@ -15,6 +15,7 @@ internal static class SpellingVariants
     private const char Waw = '\u0648';
     private const char Yeh = '\u064A';
     private const char Lam = '\u0644';
+    private const char YehHamza = '\u0626';
 
     private static readonly char[] s_gLetters = [Ghain, Jeem, Qaf];
 
@@ -27,7 +28,7 @@ internal static class SpellingVariants
     private const char Teh = '\u062A';
     private const char Sheen = '\u0634';
 
-    /// <summary>The g-letter and ch variants of a folded token, without the token itself.</summary>
+    /// <summary>The g-letter, ch and hamza-seat variants of a folded token, without the token itself.</summary>
     public static IEnumerable<string> Of(string token)
     {
         var forms = GVariants(token).Append(token).ToList();
@@ -41,6 +42,16 @@ internal static class SpellingVariants
             else if (form.Length > 3 && form[0] == Sheen)
             {
                 forms.Add(Teh + form);
+            }
+        }
+
+        // A hamza on its seat inside a name is often left out: رافائيل، رافايل؛ ميكائيل، ميكايل.
+        foreach (var form in forms.ToList())
+        {
+            var hamza = form.IndexOf(YehHamza, 1);
+            if (hamza > 0 && hamza < form.Length - 1 && form[hamza - 1] == Alef)
+            {
+                forms.Add(string.Concat(form.AsSpan(0, hamza), Yeh.ToString(), form.AsSpan(hamza + 1)));
             }
         }
 

@@ -309,6 +309,21 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("نائبا عن السيد فيصل السويدي نائب الرئيس", "فيصل السويدي")] // a nationality as family name
+    [InlineData("وقال العميد شارل شيخاني قائد اللواء العاشر إنها المرة الأولى", "شارل شيخاني")] // a town's name as surname
+    [InlineData("وكان الإسباني رافايل نادال المصنف ثانيا قد بلغ الدور الثالث", "رافايل نادال")] // رافائيل without the hamza's seat
+    public void Extract_GivenNameAndAWordTheLexiconKnowsAsSomethingElse_IsTheName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
+    {
+        const string text = "ويخشى رونالدو أن تستهدفه جماهير نادي تشارلتون الإنجليزي اليوم";
+        Assert.Equal(EntityKind.Organization, Find(text, "نادي تشارلتون").Kind);
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person && TestLexicon.Slice(text, e.Span).Contains("تشارلتون"));
+    }
+
+    [Theory]
     [InlineData("لمحافظة خراسان في القرن الخامس عشر إبان الحكم المغولي")] // الحكم is "rule" here
     public void Extract_DefiniteGivenNameBeforeANisba_IsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
