@@ -717,7 +717,8 @@ internal sealed class EntityExtractor
     {
         for (var i = 0; i < doc.Count; i++)
         {
-            if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality, Skip: 0 } nationality || nationality.First != i || !IsDefinite(doc, i))
+            // A singular nationality (البرازيلي، اليابانية); a plural (الألمان سيكونون) is the people.
+            if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality, Skip: 0 } nationality || nationality.First != i || !IsDefiniteNisba(doc, i))
             {
                 continue;
             }
@@ -730,10 +731,20 @@ internal sealed class EntityExtractor
             }
 
             var end = first;
-            while (end < doc.Count && end - first < 3 && owner[end] < 0 && doc.StemSkips[end] == 0
-                && (doc.Ids[end] == Vocabulary.Unknown || doc.Lexicon.Words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
-                && IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end) && !IsPrepositionalWord(doc, end, afterSurname: end - first >= 2))
+            while (end < doc.Count && end - first < 3 && owner[end] < 0 && doc.StemSkips[end] == 0)
             {
+                // محمد عبد الفتاح: عبد and the name after it are one given name.
+                if (IsCompoundFirstName(doc, end) && end + 1 < doc.Count && owner[end + 1] < 0)
+                {
+                    end += 2;
+                    continue;
+                }
+
+                if (!IsNameLike(doc, end, allowArticle: false) || LooksLikeInflectedNoun(doc, end) || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2))
+                {
+                    break;
+                }
+
                 end++;
             }
 
@@ -1119,16 +1130,24 @@ internal sealed class EntityExtractor
     }
 
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
-    private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef);
+    // عقدا: a noun the function-word list holds (عقد) takes the accusative alef too.
+    private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef, functionWords: true);
 
     // فقيرة (فقير + ة), فوزه (فوز + ه): folded, both end in ه.
     private static bool IsFeminineOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Heh);
 
-    // A common word followed by one letter, <paramref name="last"/> (folded text).
-    private static bool IsKnownWordAnd(Document doc, int index, char last)
+    // A common word (or, with <paramref name="functionWords"/>, a function word) followed by one letter,
+    // <paramref name="last"/> (folded text).
+    private static bool IsKnownWordAnd(Document doc, int index, char last, bool functionWords = false)
     {
         var word = doc.Text.TokenText(index);
-        return word.Length >= 4 && word[^1] == last && IsCommonWord(doc, word[..^1]);
+        if (word.Length < 4 || word[^1] != last)
+        {
+            return false;
+        }
+
+        return IsCommonWord(doc, word[..^1])
+            || (functionWords && doc.Lexicon.Vocabulary.Get(word[..^1]) is var id && id != Vocabulary.Unknown && doc.Lexicon.Words.FunctionWords.TryGetSequence([id], out _));
     }
 
     private static bool IsCommonWord(Document doc, ReadOnlySpan<char> folded)

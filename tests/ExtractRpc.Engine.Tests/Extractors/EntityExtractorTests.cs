@@ -315,6 +315,20 @@ public sealed class EntityExtractorTests
     public void Extract_GivenNameAndAWordTheLexiconKnowsAsSomethingElse_IsTheName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
+    [Theory]
+    [InlineData("بعدما تغلب على منافسه التركي نظمي أفلوكا في المباراة النهائية", "نظمي أفلوكا")] // نظمي is in the lexicon, as part of another name
+    [InlineData("الضغوط على نظيره الروماني تارايان باسيسكو لعدم دعوة لحود", "تارايان باسيسكو")]
+    [InlineData("فاز المصري محمد عبد الفتاح بالميدالية الذهبية", "محمد عبد الفتاح")] // a compound given name
+    public void Extract_NamesAfterANationalityUsedAsANoun_AreAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_PluralNationalityBeforeAVerb_NamesNoPerson()
+    {
+        const string text = "وكشف السقاف أن الألمان سيكونون ضيف شرف على المعرض";
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("سيكونون"));
+    }
+
     [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
     {
