@@ -1563,11 +1563,15 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        if (skipped == 0 && !strongTitle)
+        // وزير الدفاع جوونو سودارسونو: two words no list knows, both shaped like names, are a name even
+        // right after a bare title.
+        var after = j + 1;
+        var twoUnknownNames = doc.Ids[j] == Vocabulary.Unknown && after < doc.Count && owner[after] < 0 && doc.StemSkips[after] == 0
+            && doc.Ids[after] == Vocabulary.Unknown && IsNameLike(doc, after, allowArticle: false) && !LooksLikeInflectedNoun(doc, after);
+        if (skipped == 0 && !strongTitle && !twoUnknownNames)
         {
             // الرئيس طالباني، الرئيس بري: a known person's surname alone, when no other name follows it
             // (السفير معصوم مرزوق is someone else's given name and surname).
-            var after = j + 1;
             if (doc.Ids[j] == Vocabulary.Unknown || !doc.Lexicon.Surnames.TryGetValue(doc.Ids[j], out var surnameEntry)
                 || (after < doc.Count && owner[after] < 0 && !IsFunctionWord(doc, after)
                     && (IsParticle(doc, after) || doc.Lexicon.Words.FirstNames.ContainsToken(doc, after, out _, allowClitic: false)

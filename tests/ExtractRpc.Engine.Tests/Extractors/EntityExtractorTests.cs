@@ -319,7 +319,8 @@ public sealed class EntityExtractorTests
     [InlineData("بعدما تغلب على منافسه التركي نظمي أفلوكا في المباراة النهائية", "نظمي أفلوكا")] // نظمي is in the lexicon, as part of another name
     [InlineData("الضغوط على نظيره الروماني تارايان باسيسكو لعدم دعوة لحود", "تارايان باسيسكو")]
     [InlineData("فاز المصري محمد عبد الفتاح بالميدالية الذهبية", "محمد عبد الفتاح")] // a compound given name
-    public void Extract_NamesAfterANationalityUsedAsANoun_AreAPerson(string text, string name) =>
+    [InlineData("ونقل عن وزير الدفاع جوونو سودارسونو قوله أمس", "جوونو سودارسونو")] // two unknown names after a bare title
+    public void Extract_UnknownNamesAfterANationalityOrATitle_AreAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Fact]
