@@ -64,12 +64,44 @@ public static class LexiconCompiler
             return [ArabicNormalizer.Normalize(surface)];
         }
 
+        // So are names of such words with one space between them (جو بايدن): each word folded.
+        if (IsPlainArabicPhrase(surface))
+        {
+            var words = surface.Split(' ');
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = ArabicNormalizer.Normalize(words[i]);
+            }
+
+            return words;
+        }
+
         return Tokenize(surface);
     }
 
     /// <summary>Letters from hamza to yeh only: no marks, digits, spaces or punctuation.</summary>
     internal static bool IsPlainArabicWord(string surface) =>
         surface.Length > 0 && !surface.AsSpan().ContainsAnyExceptInRange('\u0621', '\u064A') && !surface.Contains('\u0640');
+
+    /// <summary>Plain Arabic words (see <see cref="IsPlainArabicWord"/>) with one space between them.</summary>
+    internal static bool IsPlainArabicPhrase(string surface)
+    {
+        var span = surface.AsSpan();
+        if (span.Length == 0 || span[0] == ' ' || span[^1] == ' ' || span.Contains("  ", StringComparison.Ordinal) || span.Contains('\u0640'))
+        {
+            return false;
+        }
+
+        foreach (var c in span)
+        {
+            if (c != ' ' && c is < '\u0621' or > '\u064A')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The folded tokens of <paramref name="surface"/>, as the text analyzer makes them.</summary>
     internal static string[] Tokenize(string surface)
@@ -367,7 +399,19 @@ public static class LexiconCompiler
             _ => "NAT",
         };
 
-        private readonly Dictionary<(EntityKind, string, string), int> _byName = [];
+        private readonly Dictionary<(EntityKind, string, string), int> _byName = new(SameNameComparer.Instance);
+
+        // Kind and Arabic name exactly, English name in any case.
+        private sealed class SameNameComparer : IEqualityComparer<(EntityKind Kind, string Arabic, string English)>
+        {
+            public static readonly SameNameComparer Instance = new();
+
+            public bool Equals((EntityKind Kind, string Arabic, string English) x, (EntityKind Kind, string Arabic, string English) y) =>
+                x.Kind == y.Kind && string.Equals(x.Arabic, y.Arabic, StringComparison.Ordinal) && string.Equals(x.English, y.English, StringComparison.OrdinalIgnoreCase);
+
+            public int GetHashCode((EntityKind Kind, string Arabic, string English) name) =>
+                HashCode.Combine(name.Kind, string.GetHashCode(name.Arabic, StringComparison.Ordinal), string.GetHashCode(name.English, StringComparison.OrdinalIgnoreCase));
+        }
 
         // Bare club names (الزمالك، الأهلي، برشلونة) and bare outlet names (الجزيرة، الراية، الحياة) by
         // their folded tokens: the club or outlet, or -1 when several bear the name.
@@ -468,7 +512,7 @@ public static class LexiconCompiler
 
                 // One entity written twice (in two files, under two ids) is one entry: same type, same
                 // Arabic and English names. The first id stays, and every alias leads to it.
-                var name = (kind, f[2], f[3].ToUpperInvariant());
+                var name = (kind, f[2], f[3]);
                 if (!byId.TryGetValue(f[0], out var index) && !_byName.TryGetValue(name, out index))
                 {
                     index = entries.Count;

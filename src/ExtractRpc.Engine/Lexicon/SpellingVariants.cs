@@ -19,6 +19,9 @@ internal static class SpellingVariants
 
     private static readonly char[] s_gLetters = [Ghain, Jeem, Qaf];
 
+    // The letters a variant changes: the g-letters that vary (غ، ج), ش for ch and the hamza's seat.
+    private static readonly System.Buffers.SearchValues<char> s_variedLetters = System.Buffers.SearchValues.Create([Ghain, Jeem, Sheen, YehHamza]);
+
     /// <summary>Shortest token that gets a skeleton: shorter words are too often other words.</summary>
     public const int MinSkeletonLength = 4;
 
@@ -31,6 +34,12 @@ internal static class SpellingVariants
     /// <summary>The g-letter, ch and hamza-seat variants of a folded token, without the token itself.</summary>
     public static IEnumerable<string> Of(string token)
     {
+        // Most tokens have nothing to vary: no g-letter, no initial ch, no hamza on a seat.
+        if (token.AsSpan().IndexOfAny(s_variedLetters) < 0)
+        {
+            return [];
+        }
+
         var forms = GVariants(token).Append(token).ToList();
         foreach (var form in forms.ToList())
         {

@@ -33,9 +33,10 @@ public class LexiconCompilerTests
     }
 
     [Fact]
-    public void SurfaceTokens_ShortcutForPlainWords_AgreesWithTheTokenizerOnEveryBuiltInLine()
+    public void SurfaceTokens_ShortcutsForPlainWordsAndPhrases_AgreeWithTheTokenizerOnEveryBuiltInLine()
     {
         var checkedWords = 0;
+        var checkedPhrases = 0;
         foreach (var file in LexiconCompiler.BuiltInFiles())
         {
             foreach (var line in file.Content.Split('\n'))
@@ -52,11 +53,17 @@ public class LexiconCompilerTests
                         Assert.Equal(LexiconCompiler.Tokenize(field), LexiconCompiler.SurfaceTokens(field));
                         checkedWords++;
                     }
+                    else if (LexiconCompiler.IsPlainArabicPhrase(field))
+                    {
+                        Assert.Equal(LexiconCompiler.Tokenize(field), LexiconCompiler.SurfaceTokens(field));
+                        checkedPhrases++;
+                    }
                 }
             }
         }
 
         Assert.True(checkedWords > 20_000, $"only {checkedWords} plain words checked");
+        Assert.True(checkedPhrases > 20_000, $"only {checkedPhrases} plain phrases checked");
     }
 
     [Fact]
