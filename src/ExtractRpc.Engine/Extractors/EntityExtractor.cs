@@ -247,8 +247,11 @@ internal sealed class EntityExtractor
             // (قوته is "its strength", not a spelling of غوته), needs the person named in full: coreference.
             // So does a one-word match reached both through a proclitic and a generated spelling
             // (بقربه, "near it", is not ب + a g-letter spelling of جربة).
+            // So does a one-word match through a generated spelling of a word the lists know (قوميا is
+            // "national", not جوميا).
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
-                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m)) || (m.Generated && (m.Skip > 0 || (entries[m.Value].Kind == EntityKind.Person && !IsChSpelling(doc, m.Start))))))
+                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m))
+                    || (m.Generated && (m.Skip > 0 || (entries[m.Value].Kind == EntityKind.Person && !IsChSpelling(doc, m.Start)) || IsWholeWord(doc, m.Start)))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
                 // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
                 // into علي أمين. (لي تشاو شينغ، مني مناوي are names that are also function words: kept.)
@@ -1277,7 +1280,8 @@ internal sealed class EntityExtractor
         {
             while (end < doc.Count && end - first < 5 && doc.Text[end].Kind is TokenKind.Word or TokenKind.Number)
             {
-                if (!quoted && (IsFunctionWord(doc, end) || owner[end] >= 0 || !IsNameLike(doc, end, allowArticle: true)))
+                // موقع وأهمية: و and a known word is the next phrase.
+                if (!quoted && (IsFunctionWord(doc, end) || owner[end] >= 0 || !IsNameLike(doc, end, allowArticle: true) || IsConjoinedWord(doc, end)))
                 {
                     break;
                 }
@@ -1372,8 +1376,10 @@ internal sealed class EntityExtractor
                 }
 
                 // إدارة بايدن keeps Biden a person: the flat result has no place for both, and the person
-                // matters more; the quote extractor names such a speaker by the whole phrase.
-                if (c.Kind == EntityKind.Person)
+                // matters more; the quote extractor names such a speaker by the whole phrase. A plural
+                // nationality right after the head (الحزب الباكستانيين) qualifies no singular body: it is the
+                // people (نقابة الصحفيين الفلسطينيين: after a plural noun it agrees).
+                if (c.Kind == EntityKind.Person || (c.Kind == EntityKind.Nationality && end == j && doc.Text.TokenText(end) is [.., Yeh or Clitics.Waw, Noon]))
                 {
                     break;
                 }

@@ -330,6 +330,19 @@ public sealed class EntityExtractorTests
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span).Contains("سيكونون"));
     }
 
+    [Theory]
+    [InlineData("أثارت الشخصية التلفزيونية جدلا قوميا واسع النطاق")] // قومي + the accusative, not جوميا with ق for g
+    [InlineData("وقالت إن والدي لا يسمح لي بالذهاب إلى الخارج")] // "my father", not و + ألدي
+    [InlineData("وهذا الاختلاف في موقع وأهمية الجانبين ليس شكليا")] // و + a known word after موقع
+    public void Extract_WordsThatLookLikeBrandsOrOutlets_AreNoOrganization(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
+
+    [Theory]
+    [InlineData("ودعا متحدث باسم الحزب الباكستانيين إلى مقاطعة المنتجات", "الباكستانيين", EntityKind.Nationality)] // the people, not the party's adjective
+    [InlineData("وقالت نقابة الصحفيين الفلسطينيين إن الاعتقال تعسفي", "نقابة الصحفيين الفلسطينيين", EntityKind.Organization)]
+    public void Extract_PluralNationalityAfterAnOrganizationHead_AgreesOnlyWithAPluralNoun(string text, string mention, EntityKind kind) =>
+        Assert.Equal(kind, Find(text, mention).Kind);
+
     [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
     {
