@@ -422,8 +422,12 @@ public static class LexiconCompiler
         private static readonly string[] MediaHeads =
             ["\u0642\u0646\u0627\u0629", "\u0641\u0636\u0627\u0626\u064A\u0629", "\u0635\u062D\u064A\u0641\u0629", "\u062C\u0631\u064A\u062F\u0629", "\u0645\u062C\u0644\u0629", "\u062A\u0644\u0641\u0632\u064A\u0648\u0646", "\u0625\u0630\u0627\u0639\u0629", "\u0634\u0628\u0643\u0629", "\u0648\u0643\u0627\u0644\u0629"];
 
-        // The words after a town in English clubs' names: يونايتد، سيتي، تاون (folded).
-        private static readonly string[] ClubSuffixes = ["\u064A\u0648\u0646\u0627\u064A\u062A\u062F", "\u0633\u064A\u062A\u064A", "\u062A\u0627\u0648\u0646"];
+        // The words after a town in English clubs' names (folded): يونايتد، سيتي، تاون، روفرز، واندررز،
+        // ألبيون، أثليتيك، هوتسبير.
+        private static readonly string[] ClubSuffixes = [.. new[] { "\u064A\u0648\u0646\u0627\u064A\u062A\u062F", "\u0633\u064A\u062A\u064A", "\u062A\u0627\u0648\u0646", "\u0631\u0648\u0641\u0631\u0632", "\u0648\u0627\u0646\u062F\u0631\u0631\u0632", "\u0623\u0644\u0628\u064A\u0648\u0646", "\u0623\u062B\u0644\u064A\u062A\u064A\u0643", "\u0647\u0648\u062A\u0633\u0628\u064A\u0631" }.Select(w => ArabicNormalizer.Normalize(w))];
+
+        // The words before a town in German clubs' names (folded): فيردر، بوروسيا، آينتراخت، باير.
+        private static readonly string[] ClubPrefixes = [.. new[] { "\u0641\u064A\u0631\u062F\u0631", "\u0628\u0648\u0631\u0648\u0633\u064A\u0627", "\u0622\u064A\u0646\u062A\u0631\u0627\u062E\u062A", "\u0628\u0627\u064A\u0631" }.Select(w => ArabicNormalizer.Normalize(w))];
 
         // وكالة الأنباء القطرية: after وكالة, أنباء is the kind of agency, not its name.
         private static readonly string[] NotBareNames = ["\u0627\u0644\u0627\u0646\u0628\u0627\u0621", "\u0627\u0646\u0628\u0627\u0621"];
@@ -465,11 +469,15 @@ public static class LexiconCompiler
                 Add(bare[..^1], exact: false);
             }
 
-            // مانشستر يونايتد، ليستر سيتي: sports reports name English clubs by their town alone (مانشستر
-            // is both United and City, so no one's).
+            // مانشستر يونايتد، ليستر سيتي، فيردر بريمن: sports reports name such clubs by their town alone
+            // (مانشستر is both United and City, so no one's).
             if (club && bare.Length == 2 && Array.IndexOf(ClubSuffixes, bare[1]) >= 0)
             {
                 Add(bare[..1], exact: false);
+            }
+            else if (club && bare.Length == 2 && Array.IndexOf(ClubPrefixes, bare[0]) >= 0)
+            {
+                Add(bare[1..], exact: false);
             }
 
             // A name one entry bears exactly (قناة الجزيرة) is that entry's, though others bear it with an
@@ -549,7 +557,26 @@ public static class LexiconCompiler
                 }
 
                 AddBareNames(f[2], index, kind);
+
+                // بلاكبيرن روفرز، بوروسيا دورتموند: a club the data names without نادي is still a club.
+                if (kind == EntityKind.Organization && IsClubName(f[2]))
+                {
+                    AddBareNames(ClubWord + " " + f[2], index, kind);
+                }
             }
+        }
+
+        // Two words, a town and a word only clubs' names have around it (روفرز، ألبيون؛ فيردر، بوروسيا).
+        private static bool IsClubName(string name)
+        {
+            var space = name.IndexOf(' ');
+            if (space < 0 || name.IndexOf(' ', space + 1) >= 0)
+            {
+                return false;
+            }
+
+            var (first, last) = (ArabicNormalizer.Normalize(name.AsSpan(0, space)), ArabicNormalizer.Normalize(name.AsSpan(space + 1)));
+            return Array.IndexOf(ClubSuffixes, last) >= 0 || Array.IndexOf(ClubPrefixes, first) >= 0;
         }
 
         private void AddSurface(string surface, int entry, EntityKind kind, int priority, List<(string[], int, int)> surfaces)

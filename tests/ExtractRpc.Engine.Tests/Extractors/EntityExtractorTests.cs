@@ -157,6 +157,12 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وسجل مدافع بريمن الألماني هدفا في المباراة", "بريمن", "org:werder-bremen")] // فيردر بريمن
+    [InlineData("وخسر بلاكبيرن أمام ضيفه في الدوري الإنجليزي", "بلاكبيرن", "org:blackburn-rovers")] // بلاكبيرن روفرز, named without نادي
+    public void Extract_ClubNamedByItsTownInASportsReport_IsTheClub(string text, string name, string id) =>
+        Assert.Equal(id, Find(text, name).EntityId);
+
+    [Theory]
     [InlineData("بتغلب الأول على ضيفه بورتو البرتغالي بطل الموسم قبل الماضي", "بورتو البرتغالي")] // a masculine adjective: the club
     [InlineData("بعد تعادله مع النصر العماني في الدور الأول من البطولة", "النصر العماني")] // an everyday word, in a sports sentence
     public void Extract_ClubNameWithTheCountrysMasculineAdjective_IsTheClub(string text, string name) =>
