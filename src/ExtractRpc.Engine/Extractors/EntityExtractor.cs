@@ -427,7 +427,7 @@ internal sealed class EntityExtractor
 
             if (words.OrgHeads.TryMatch(doc, i, out var head, maxTokens: 3))
             {
-                if (head.Value == "media" ? MediaName(doc, head, candidates, owner) : OrganizationName(doc, head, candidates, owner))
+                if (head.Value == "media" ? MediaName(doc, head, candidates, owner) : (QuotedOrganizationName(doc, head, candidates, owner) || OrganizationName(doc, head, candidates, owner)))
                 {
                     continue;
                 }
@@ -1313,6 +1313,39 @@ internal sealed class EntityExtractor
         AddMedium(doc, quoted ? first : head.Start, end, quoted ? 0 : head.Skip, FindOrganization(doc, head, first, end), candidates, owner);
         return true;
     }
+
+    /// <summary>
+    /// شركة « إل جي الكترونكس »، جمعية " كاريكاتير إيران ": the words between quote marks right after an
+    /// organization head are its name, whatever the lexicon reads inside them (إل جي، إيران).
+    /// </summary>
+    private static bool QuotedOrganizationName(Document doc, PhraseMatch<string> head, List<Candidate> candidates, int[] owner)
+    {
+        var first = head.End;
+        if (owner[head.Start] >= 0 || first >= doc.Count || !IsQuote(doc, first))
+        {
+            return false;
+        }
+
+        first++;
+        var end = first;
+        while (end < doc.Count && end - first < MaxQuotedNameTokens && doc.Text[end].Kind is TokenKind.Word or TokenKind.Number)
+        {
+            end++;
+        }
+
+        // مجلس النواب « البرلمان »: one common word between the marks is a gloss or a nickname.
+        if (end == first || end >= doc.Count || !IsQuote(doc, end)
+            || (end - first == 1 && (IsFunctionWord(doc, first) || doc.Lexicon.Words.CommonWords.ContainsToken(doc, first, out _))))
+        {
+            return false;
+        }
+
+        AddMedium(doc, first, end, 0, FindOrganization(doc, head, first, end), candidates, owner);
+        return true;
+    }
+
+    // The longest name read between quote marks after an organization head.
+    private const int MaxQuotedNameTokens = 5;
 
     // A medium named after its head: the lexicon entry when there is one, else a document-scoped id.
     private static void AddMedium(Document doc, int start, int end, int skip, LexiconEntry? org, List<Candidate> candidates, int[] owner)

@@ -349,6 +349,19 @@ public sealed class EntityExtractorTests
     public void Extract_PluralNationalityAfterAnOrganizationHead_AgreesOnlyWithAPluralNoun(string text, string mention, EntityKind kind) =>
         Assert.Equal(kind, Find(text, mention).Kind);
 
+    [Theory]
+    [InlineData("طرحت شركة « إل جي الكترونكس » في جدة أنحف جوال", "إل جي الكترونكس")] // longer than the lexicon's إل جي
+    [InlineData("إثر مسابقة أطلقتها جمعية \" كاريكاتير إيران \" وصحيفة همشهري", "كاريكاتير إيران")] // not the country
+    public void Extract_QuotedNameAfterAnOrganizationHead_IsTheOrganization(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_OneCommonWordQuotedAfterAnOrganizationHead_IsAGloss()
+    {
+        const string text = "اياد جمال الدين عضو مجلس النواب « البرلمان » العراقي";
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "البرلمان");
+    }
+
     [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
     {
