@@ -1120,6 +1120,12 @@ internal sealed class EntityExtractor
             return IsCommonWord(doc, stem) || IsCommonWord(doc, feminine);
         }
 
+        // استعدادنا: a known word and "our".
+        if (word.EndsWith("\u0646\u0627") && IsCommonWord(doc, doc.Text.TokenText(index)[..^2]))
+        {
+            return true;
+        }
+
         return word.EndsWith("\u0647\u0627") || word.EndsWith("\u0647\u0645") || word.EndsWith("\u0647\u0645\u0627") || word.EndsWith("\u0647\u0646");
     }
 
@@ -1690,6 +1696,12 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        // وزيرة التعاون الدولي علي هامش المؤتمر: على written علي, even after a title.
+        if (IsPrepositionWrittenAsName(doc, first, titled))
+        {
+            return false;
+        }
+
         var skip = conjoined ? doc.StemSkips[first] : 0;
 
         var end = compound ? fn.End : first + 1;
@@ -1830,12 +1842,14 @@ internal sealed class EntityExtractor
 
     // وعلق تيم سيباستيان علي ذلك: a name that folding shares with a preposition (علي/على), before a
     // function word or a definite common noun, is the preposition.
-    private static bool IsPrepositionWrittenAsName(Document doc, int index)
+    // After a title, before a function word, it is the name (قال الإمام علي إن).
+    private static bool IsPrepositionWrittenAsName(Document doc, int index, bool titled = false)
     {
         var next = index + 1;
         return next < doc.Count && doc.IsWord(next) && doc.Lexicon.Words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false)
-            && (IsFunctionWord(doc, next)
-                || (StartsWithArticle(doc, next) && !IsDefiniteNisba(doc, next) && doc.Lexicon.Words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)));
+            && ((!titled && IsFunctionWord(doc, next))
+                || (!IsDefiniteNisba(doc, next) && doc.Lexicon.Words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)
+                    && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false)));
     }
 
     // مانويل كاجودا is not ك + أجود ("like the best"): the preposition ك rarely stands before a word

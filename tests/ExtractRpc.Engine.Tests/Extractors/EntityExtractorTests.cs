@@ -311,6 +311,8 @@ public sealed class EntityExtractorTests
     [InlineData("فيلم أنتج عن رواية مارغريت ميتشل الشهيرة ذهب مع الريح", "مارغريت ميتشل")] // الشهيرة qualifies the novel
     [InlineData("وعلق تيم سيباستيان علي ذلك بالقول إن قطر منفتحة", "تيم سيباستيان")] // على written علي
     [InlineData("وقال محمد علي الحسيني إن الاجتماع انتهى", "محمد علي الحسيني")]
+    [InlineData("فلننظر إلى بيل غيتس أو ستيف جوبس علي سبيل المثال", "ستيف جوبس")] // على written علي before a common noun
+    [InlineData("وقال الإمام علي إن الصبر مفتاح الفرج", "علي")] // after a title, before إن, the name
     public void Extract_PersonNamedByRules_HasTightBounds(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
@@ -361,6 +363,12 @@ public sealed class EntityExtractorTests
         const string text = "اياد جمال الدين عضو مجلس النواب « البرلمان » العراقي";
         Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == "البرلمان");
     }
+
+    [Theory]
+    [InlineData("وتجري وزيرة التعاون الدولي علي هامش المؤتمر مباحثات مهمة")] // على written علي, after a title
+    [InlineData("وقال المتحدث إن الاتفاق باق، مؤكدا استعدادنا للحوار")] // a known noun and "our"
+    public void Extract_PrepositionOrNounWithPronoun_IsNoPerson(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
     [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
