@@ -447,7 +447,7 @@ internal sealed class EntityExtractor
 
             // تعادل الزمالك مع الأهلي: in a sports report a bare club name is the club.
             // (النصر العماني: a club's name may end in the nationality the lexicon found first.)
-            if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4)
+            if (words.Clubs.TryMatch(doc, i, out var club, maxTokens: 4) && !(club.Skip > 0 && IsWholeWord(doc, i)) // فلوريان is no ف + لوريان
                 && (IsFree(owner, i, club.End) || (IsFree(owner, i, club.End - 1) && candidates[owner[club.End - 1]] is { Kind: EntityKind.Nationality, Length: 1 }))
                 && TryClub(doc, club, SportsWindow, HasOrdinaryWord(doc, i, club.End), candidates, owner))
             {

@@ -326,6 +326,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("بعدما تغلب على منافسه التركي نظمي أفلوكا في المباراة النهائية", "نظمي أفلوكا")] // نظمي is in the lexicon, as part of another name
     [InlineData("الضغوط على نظيره الروماني تارايان باسيسكو لعدم دعوة لحود", "تارايان باسيسكو")]
+    [InlineData("وفاز التشيكي توماس برديتش على الألماني فلوريان ماير 6 - 1 و3 - 6", "فلوريان ماير")] // a given name, not ف + the club لوريان
     [InlineData("فاز المصري محمد عبد الفتاح بالميدالية الذهبية", "محمد عبد الفتاح")] // a compound given name
     [InlineData("ونقل عن وزير الدفاع جوونو سودارسونو قوله أمس", "جوونو سودارسونو")] // two unknown names after a bare title
     public void Extract_UnknownNamesAfterANationalityOrATitle_AreAPerson(string text, string name) =>
