@@ -1894,8 +1894,10 @@ internal sealed class EntityExtractor
     {
         var words = doc.Lexicon.Words;
         var written = WrittenWord(doc, index);
-        return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3 && written[^1] != '\u0647'
+        // A final ه is a pronoun's, except in a foreign name whose stem is no word (جوزيه، خوسيه).
+        return !ambiguous && doc.StemSkips[index] == 0 && written.Length >= 3
             && words.FirstNames.ContainsToken(doc, index, out var foreign, allowClitic: false)
+            && (written[^1] != '\u0647' || (foreign && !IsFeminineOfKnownWord(doc, index)))
             && !words.FunctionWords.ContainsToken(doc, index, out _, allowClitic: false) // وشدد علي انه: على
             && !(foreign && LooksLikeArabicWord(doc.Text.TokenText(index))) // الفريد، أميل alone are the words
             && !HasTanween(doc, index) && !IsAccusativeOfKnownWord(doc, index)

@@ -371,6 +371,12 @@ public sealed class EntityExtractorTests
     public void Extract_PrepositionOrNounWithPronoun_IsNoPerson(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
+    [Theory]
+    [InlineData("يعتمد جوزيه في تجاوز عقبة أسيك على فارق الخبرة", "جوزيه")] // a foreign name in ه, no pronoun
+    [InlineData("وهذا الثلاثي يمثل صداعا في رأس جوزيه", "جوزيه")]
+    public void Extract_LoneForeignGivenNameEndingInHeh_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
     [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
     {
