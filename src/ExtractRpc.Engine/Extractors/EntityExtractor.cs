@@ -1075,7 +1075,9 @@ internal sealed class EntityExtractor
     private static bool IsSpeakerWord(Document doc, int index)
     {
         var words = doc.Lexicon.Words;
-        if (!IsNameLike(doc, index, allowArticle: true) || (doc.StemSkips[index] > 0 && doc.Ids[index] == Vocabulary.Unknown))
+        // وقال رمضان إن: a month that is also a given name is the speaker here.
+        var monthName = words.Months.ContainsToken(doc, index, out _, allowClitic: false) && words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
+        if (!(IsNameLike(doc, index, allowArticle: true) || monthName) || (doc.StemSkips[index] > 0 && doc.Ids[index] == Vocabulary.Unknown))
         {
             return false;
         }

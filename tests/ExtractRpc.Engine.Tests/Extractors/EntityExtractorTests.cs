@@ -374,7 +374,8 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("يعتمد جوزيه في تجاوز عقبة أسيك على فارق الخبرة", "جوزيه")] // a foreign name in ه, no pronoun
     [InlineData("وهذا الثلاثي يمثل صداعا في رأس جوزيه", "جوزيه")]
-    public void Extract_LoneForeignGivenNameEndingInHeh_IsAPerson(string text, string name) =>
+    [InlineData("وقال رمضان إن الأصوات الرافضة للسياسة العدوانية تتزايد", "رمضان")] // a month and a given name, the speaker
+    public void Extract_LoneGivenNameThatLooksLikeSomethingElse_IsAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Fact]
