@@ -994,8 +994,8 @@ internal sealed class EntityExtractor
         }
 
         // A reporting verb (أبدى، أعلن، كشف، طالب) takes objects as often as subjects: only إن/أن or a
-        // colon or quote after the word makes it the speaker.
-        if (end == i || !OpensReport(doc, end, strict: !verb.Direct))
+        // colon or quote after the word makes it the speaker; after أعرب, so does عن (واعرب وانغ عن مخاوفه).
+        if (end == i || !(OpensReport(doc, end, strict: !verb.Direct) || (verb.Lemma == ExpressedLemma && IsWordAt(doc, end, An))))
         {
             return false;
         }
@@ -1071,6 +1071,13 @@ internal sealed class EntityExtractor
             && !words.FirstNames.ContainsToken(doc, index, out _) && !IsWordToo(doc, index)
             && !words.AmbiguousNames.ContainsToken(doc, index, out _);
     }
+
+    private const string ExpressedLemma = "\u0623\u0639\u0631\u0628"; // أعرب
+    private const string An = "\u0639\u0646"; // عن
+
+    // Token <paramref name="index"/> is the folded word <paramref name="word"/>, without proclitics.
+    private static bool IsWordAt(Document doc, int index, string word) =>
+        index < doc.Count && doc.IsWord(index) && doc.Text.TokenText(index).SequenceEqual(word);
 
     private static bool IsSpeakerWord(Document doc, int index)
     {

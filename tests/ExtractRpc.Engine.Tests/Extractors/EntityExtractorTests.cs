@@ -375,6 +375,7 @@ public sealed class EntityExtractorTests
     [InlineData("يعتمد جوزيه في تجاوز عقبة أسيك على فارق الخبرة", "جوزيه")] // a foreign name in ه, no pronoun
     [InlineData("وهذا الثلاثي يمثل صداعا في رأس جوزيه", "جوزيه")]
     [InlineData("وقال رمضان إن الأصوات الرافضة للسياسة العدوانية تتزايد", "رمضان")] // a month and a given name, the speaker
+    [InlineData("وأعرب ايبرمان عن سعادته للتطورات التي شهدتها العلاقات", "ايبرمان")] // أعرب X عن: X expressed
     public void Extract_LoneGivenNameThatLooksLikeSomethingElse_IsAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
