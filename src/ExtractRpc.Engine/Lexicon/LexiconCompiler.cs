@@ -123,6 +123,7 @@ public static class LexiconCompiler
     private sealed class Compilation(List<string> errors)
     {
         private const string Article = "\u0627\u0644";
+        private const string Allah = "\u0627\u0644\u0644\u0647"; // الله, folded
         private const string ClubWord = "\u0646\u0627\u062F\u064A"; // نادي
         private const string DefiniteClubWord = "\u0627\u0644\u0646\u0627\u062F\u064A"; // النادي
         private const int LongNameLength = 6;
@@ -618,6 +619,16 @@ public static class LexiconCompiler
             }
 
             surfaces.Add((tokens, entry, priority));
+
+            // حسن نصر الله is also written حسن نصرالله، جاب الله جابالله: a word and الله run together.
+            // The joined form stands wherever its source does (نصرالله alone, as نصر الله alone).
+            var god = Array.IndexOf(tokens, Allah, 1);
+            if (god > 0 && kind == EntityKind.Person)
+            {
+                var joined = tokens[god - 1] + Allah;
+                _vocabulary.Add(joined);
+                surfaces.Add(([.. tokens[..(god - 1)], joined, .. tokens[(god + 1)..]], entry, priority));
+            }
 
             // القناة 12 is also written القناة الـ12: the article before a number is its own token.
             var number = Array.FindIndex(tokens, t => t.Length > 0 && char.IsAsciiDigit(t[0]));
