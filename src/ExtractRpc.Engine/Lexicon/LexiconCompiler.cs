@@ -124,6 +124,7 @@ public static class LexiconCompiler
     {
         private const string Article = "\u0627\u0644";
         private const string Allah = "\u0627\u0644\u0644\u0647"; // الله, folded
+        private const string Abd = "\u0639\u0628\u062F"; // عبد
         private const string ClubWord = "\u0646\u0627\u062F\u064A"; // نادي
         private const string DefiniteClubWord = "\u0627\u0644\u0646\u0627\u062F\u064A"; // النادي
         private const int LongNameLength = 6;
@@ -622,12 +623,33 @@ public static class LexiconCompiler
 
             // حسن نصر الله is also written حسن نصرالله، جاب الله جابالله: a word and الله run together.
             // The joined form stands wherever its source does (نصرالله alone, as نصر الله alone).
-            var god = Array.IndexOf(tokens, Allah, 1);
-            if (god > 0 && kind == EntityKind.Person)
+            // So is عبد and the name after it, either way (عبد العزيز بوتفليقة، عبدالعزيز بوتفليقة).
+            if (kind == EntityKind.Person)
             {
-                var joined = tokens[god - 1] + Allah;
-                _vocabulary.Add(joined);
-                surfaces.Add(([.. tokens[..(god - 1)], joined, .. tokens[(god + 1)..]], entry, priority));
+                var god = Array.IndexOf(tokens, Allah, 1);
+                var abd = Array.IndexOf(tokens, Abd);
+                if (god > 0)
+                {
+                    AddVariantSurface([.. tokens[..(god - 1)], tokens[god - 1] + Allah, .. tokens[(god + 1)..]]);
+                }
+                else if (abd >= 0 && abd + 1 < tokens.Length)
+                {
+                    AddVariantSurface([.. tokens[..abd], Abd + tokens[abd + 1], .. tokens[(abd + 2)..]]);
+                }
+                else if (Array.FindIndex(tokens, t => t.Length > Abd.Length + Article.Length && t.StartsWith(Abd + Article, StringComparison.Ordinal)) is var k and >= 0)
+                {
+                    AddVariantSurface([.. tokens[..k], Abd, tokens[k][Abd.Length..], .. tokens[(k + 1)..]]);
+                }
+            }
+
+            void AddVariantSurface(string[] variant)
+            {
+                foreach (var t in variant)
+                {
+                    _vocabulary.Add(t);
+                }
+
+                surfaces.Add((variant, entry, priority));
             }
 
             // القناة 12 is also written القناة الـ12: the article before a number is its own token.

@@ -265,6 +265,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("وسيمضي شافيز يومين في روسيا البيضاء", "شافيز", "per:hugo-chavez")] // تشافيز with its ch written ش
     [InlineData("وقال حسن نصرالله في كلمته إن المقاومة انتصرت", "حسن نصرالله", "per:hassan-nasrallah")] // نصر الله run together
+    [InlineData("واستقبل عبدالعزيز بوتفليقة الوفد أمس", "عبدالعزيز بوتفليقة", "per:abdelaziz-bouteflika")] // عبد العزيز run together
     public void Extract_KnownPersonInAnotherSpelling_IsTheKnownPerson(string text, string name, string id) =>
         Assert.Equal(id, Find(text, name).EntityId);
 
