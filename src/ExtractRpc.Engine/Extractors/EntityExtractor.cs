@@ -1690,8 +1690,7 @@ internal sealed class EntityExtractor
         // In a list of people (سالم مسعود ووليد حمزة ومحمد نايف) the conjunction is written on the next
         // first name: right after a person, و + a first name, when the whole word is no known word,
         // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
-        var conjoined = !titled && !compound && first > 0 && owner[first - 1] >= 0 && candidates[owner[first - 1]].Kind == EntityKind.Person
-            && IsConjoinedFirstName(doc, first);
+        var conjoined = !titled && !compound && IsPersonBefore(doc, first, candidates, owner) && IsConjoinedFirstName(doc, first);
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
         var kunya = IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645");
         // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
@@ -1865,6 +1864,19 @@ internal sealed class EntityExtractor
     // without the article, and a foreign surname often begins with كا.
     private static bool IsKafBeforeBareWord(Document doc, int index) =>
         doc.StemSkips[index] == 1 && doc.Text.TokenText(index) is [Clitics.Kaf, _, _, _, ..] && !StartsWithArticle(doc, index);
+
+    // A person ends right before token <paramref name="index"/>, or before a number in parentheses after
+    // it (فرناندو توريس ( 20 ) وديفد فيا: a scorer list).
+    private static bool IsPersonBefore(Document doc, int index, List<Candidate> candidates, int[] owner)
+    {
+        var k = index - 1;
+        if (k >= 3 && doc.Text.IsPunct(k, ')') && doc.Text[k - 1].Kind == TokenKind.Number && doc.Text.IsPunct(k - 2, '('))
+        {
+            k -= 3;
+        }
+
+        return k >= 0 && owner[k] >= 0 && candidates[owner[k]].Kind == EntityKind.Person;
+    }
 
     // الإمام علي ورجاله: و + a word the lists know, or + a noun with a pronoun (its final letter a
     // real heh), or + a verb's shape, is the next phrase, not the name going on (names that begin with و, وليد، وهبة, are

@@ -383,6 +383,17 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Fact]
+    public void Extract_ScorerListWithMinutes_NamesEveryScorer()
+    {
+        // و on the next given name, after the previous scorer's minute in parentheses.
+        const string text = "فاز الفريق برباعية تناوب عليها فرناندو توريس ( 20 ) وديفد فيا ( 44 ) ولويس غارسيا ( 66 ) .";
+        foreach (var name in new[] { "فرناندو توريس", "ديفد فيا", "لويس غارسيا" })
+        {
+            Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+        }
+    }
+
+    [Fact]
     public void Extract_ClubTheLexiconLacks_IsNamedAfterNadi()
     {
         const string text = "ويخشى رونالدو أن تستهدفه جماهير نادي تشارلتون الإنجليزي اليوم";
