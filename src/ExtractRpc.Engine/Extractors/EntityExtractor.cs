@@ -475,7 +475,7 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i)
+            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsConjoinedKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i)
                 && FirstNamePerson(doc, i, candidates, owner, titled: false))
             {
                 continue;
@@ -1692,7 +1692,7 @@ internal sealed class EntityExtractor
         // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
         var conjoined = !titled && !compound && IsPersonBefore(doc, first, candidates, owner) && IsConjoinedFirstName(doc, first);
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
-        var kunya = IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645");
+        var kunya = (IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645")) || IsConjoinedKunya(doc, first);
         // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
         // name in nisba form that no list knows, is the name.
         var familyNisba = first + 1 < doc.Count && owner[first + 1] < 0 && !StartsWithArticle(doc, first) && IsMasculineNisba(doc, first + 1) && doc.Ids[first + 1] == Vocabulary.Unknown
@@ -1710,7 +1710,7 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        var skip = conjoined ? doc.StemSkips[first] : 0;
+        var skip = conjoined || IsConjoinedKunya(doc, first) ? doc.StemSkips[first] : 0;
 
         var end = compound ? fn.End : first + 1;
         // A given name that is also a word (باسم "on behalf of") takes no known surname or nisba after it.
@@ -2346,6 +2346,10 @@ internal sealed class EntityExtractor
         var w = doc.Text.TokenText(index);
         return w is "\u0627\u0628\u0648" or "\u0627\u0628\u064A" or "\u0627\u0628\u0627" or "\u0627\u0645"; // أبو، أبي، أبا، أم
     }
+
+    // وأبو عبد الله: و on the kunya أبو (not أم: وأم is as often "and the mother of").
+    private static bool IsConjoinedKunya(Document doc, int index) =>
+        doc.IsWord(index) && doc.StemSkips[index] == 1 && doc.Text.TokenText(index) is [Clitics.Waw, ArabicNormalizer.Alef, Clitics.Beh, '\u0648'];
 
     // ابوتريكة، ابومازن، ابوالغيط: a kunya written as one word that no list knows (أبوظبي is a place the lexicon has).
     private static bool IsJoinedKunya(Document doc, int index)

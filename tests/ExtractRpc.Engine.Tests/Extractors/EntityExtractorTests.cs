@@ -249,6 +249,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("أهمية الترابط الهجومي بين ابوتريكة ومتعب", "ابوتريكة")]
     [InlineData("والتقى ابوعبد الله في نهاية المطاف الاصولي المصري", "ابوعبد الله")]
+    [InlineData("وابو عبد الله على قناعة أن الشريعة ستطبق", "ابو عبد الله")] // و on the kunya
     public void Extract_KunyaWrittenAsOneWord_IsAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
