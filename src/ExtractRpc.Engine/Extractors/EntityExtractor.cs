@@ -1147,6 +1147,22 @@ internal sealed class EntityExtractor
             && doc.Lexicon.Vocabulary.Get(word[2..]) == Vocabulary.Unknown;
     }
 
+    // باتصالين، مراقبون: a known word (behind a proclitic or not) with the oblique dual or a sound plural
+    // ending (ين، ون; an ان is too often a family name: الفردان، موتان). Said of the words after a given
+    // name only: places end so too (قرية زرعين).
+    private static bool IsDualOrPluralOfKnownWord(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index)[doc.StemSkips[index]..];
+        if (word.Length < 5 || word[^1] != Noon || word[^2] is not (Yeh or Clitics.Waw))
+        {
+            return false;
+        }
+
+        // The stem's proclitic is not split off when the whole word is unknown (باتصالين).
+        var stem = word[..^2];
+        return IsCommonWord(doc, stem) || (stem.Length > 3 && stem[0] is Clitics.Beh or Clitics.Lam or Clitics.Waw or Clitics.Feh && IsCommonWord(doc, stem[1..]));
+    }
+
     // رئيسا، كاملا، دليلا: an indefinite accusative written without its tanween is a known word plus alef.
     // عقدا: a noun the function-word list holds (عقد) takes the accusative alef too.
     private static bool IsAccusativeOfKnownWord(Document doc, int index) => IsKnownWordAnd(doc, index, ArabicNormalizer.Alef, functionWords: true);
@@ -1769,6 +1785,7 @@ internal sealed class EntityExtractor
             var nameLike = !IsFunctionWord(doc, end) && (IsNameLike(doc, end, allowArticle: true) || words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false));
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
+                || (IsDualOrPluralOfKnownWord(doc, end) && !words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
                 || (end - first >= 2 && IsNounOrParticipleAfterName(doc, end)))
             {
                 break;
