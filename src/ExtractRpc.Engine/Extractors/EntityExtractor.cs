@@ -455,6 +455,15 @@ internal sealed class EntityExtractor
             }
 
             // الفريق is a rank, and in a sports report the team (الفريق الضيف، فالفريق الطنجي سيلعب).
+            // رئيس " بروتان انتيرناسيونال "، مدير " غوغل ": a quoted name right after رئيس or an official's title
+            // is the body the person runs (after الملك or الإمبراطور it is the ruler's name).
+            if (words.Titles.TryMatch(doc, i, out var office, maxTokens: 3)
+                && (office.Value == "official" || (office.Value == "head" && doc.Text.TokenText(i)[doc.StemSkips[i]..] is President or PresidentFeminine))
+                && QuotedOrganizationName(doc, office, candidates, owner))
+            {
+                continue;
+            }
+
             // مباراة أمام تشلسي: أمام folds to إمام, a title; as written it is the preposition.
             if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5)
                 && !(title.End - title.Start == 1 && ClubHead(doc, i) == 1 && InSportsSentence(doc, i, SportsWindow))
@@ -1073,6 +1082,8 @@ internal sealed class EntityExtractor
     }
 
     private const string ExpressedLemma = "\u0623\u0639\u0631\u0628"; // أعرب
+    private const string President = "\u0631\u0626\u064A\u0633"; // رئيس
+    private const string PresidentFeminine = "\u0631\u0626\u064A\u0633\u0647"; // رئيسة, folded
     private const string An = "\u0639\u0646"; // عن
 
     // Token <paramref name="index"/> is the folded word <paramref name="word"/>, without proclitics.

@@ -360,8 +360,16 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("طرحت شركة « إل جي الكترونكس » في جدة أنحف جوال", "إل جي الكترونكس")] // longer than the lexicon's إل جي
     [InlineData("إثر مسابقة أطلقتها جمعية \" كاريكاتير إيران \" وصحيفة همشهري", "كاريكاتير إيران")] // not the country
+    [InlineData("قال بيرنار أنغو ، رئيس \" بروتان انتيرناسيونال \" ، إن البلد وجهة مفضلة", "بروتان انتيرناسيونال")] // the body رئيس runs
     public void Extract_QuotedNameAfterAnOrganizationHead_IsTheOrganization(string text, string name) =>
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Fact]
+    public void Extract_QuotedNameAfterAnEmperor_IsNoOrganization()
+    {
+        const string text = "وتبدأ التماثيل بالإمبراطور \" هوانج تي \" الذي حكم في عام 269";
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Organization);
+    }
 
     [Fact]
     public void Extract_OneCommonWordQuotedAfterAnOrganizationHead_IsAGloss()
