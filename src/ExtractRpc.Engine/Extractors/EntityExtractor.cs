@@ -1765,10 +1765,12 @@ internal sealed class EntityExtractor
                 }
                 else if (c is { Length: 1, Skip: 0 } && c.First == end && end == first + 1 && !firstIsWord
                     && ((c.Kind == EntityKind.Nationality && IsMasculineNisba(doc, end))
-                        || (titled && c.Kind == EntityKind.Location && !LexiconEntry.IsCountryId(c.Id))))
+                        || ((titled || (words.FirstNames.ContainsToken(doc, first, out var foreign, allowClitic: false) && foreign))
+                            && c.Kind == EntityKind.Location && !LexiconEntry.IsCountryId(c.Id))))
                 {
                     // السيد فيصل السويدي: a definite nationality right after a given name is the family
-                    // name; العميد شارل شيخاني: so is a town's name after a titled given name.
+                    // name; العميد شارل شيخاني، كارلوس كوريا: so is a place's name after a titled or a
+                    // foreign given name.
                     end++;
                 }
 

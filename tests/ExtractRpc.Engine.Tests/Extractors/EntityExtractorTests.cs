@@ -21,6 +21,7 @@ public sealed class EntityExtractorTests
     [InlineData("العلاقات بين روسيا و\u201Dإسرائيل\u201D", "إسرائيل", "loc:il")]
     [InlineData("اتهامات للولايات المتحدة", "لولايات المتحدة", "loc:us")]
     [InlineData("جهودها مع القاهرة وواشنطن للتوصل", "واشنطن", "loc:us-washington")]
+    [InlineData("أعلن أن العام سنة أفريقيا بالنسبة لكوريا", "كوريا", "loc:geo-korean-peninsula")] // Korea, as الكوري is Korean
     public void Extract_LeavesProcliticsOutOfTheSpan(string text, string mention, string id)
     {
         var e = Find(text, mention);
@@ -324,6 +325,8 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("نائبا عن السيد فيصل السويدي نائب الرئيس", "فيصل السويدي")] // a nationality as family name
     [InlineData("وقال العميد شارل شيخاني قائد اللواء العاشر إنها المرة الأولى", "شارل شيخاني")] // a town's name as surname
+    [InlineData("ومن هنا يقول شارلز مورفي السياسي الإنجليزي بعد الزيارة", "شارلز مورفي")] // a foreign given name and a town's name (Morbi)
+    [InlineData("وسدد البرازيلي كارلوس كوريا كرة قوية ارتدت من الحارس", "كارلوس كوريا")] // كوريا is also Korea
     [InlineData("وكان الإسباني رافايل نادال المصنف ثانيا قد بلغ الدور الثالث", "رافايل نادال")] // رافائيل without the hamza's seat
     public void Extract_GivenNameAndAWordTheLexiconKnowsAsSomethingElse_IsTheName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
