@@ -454,23 +454,26 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            // الفريق is a rank, and in a sports report the team (الفريق الضيف، فالفريق الطنجي سيلعب).
-            // رئيس " بروتان انتيرناسيونال "، مدير " غوغل ": a quoted name right after رئيس or an official's title
-            // is the body the person runs (after الملك or الإمبراطور it is the ruler's name).
-            if (words.Titles.TryMatch(doc, i, out var office, maxTokens: 3)
-                && (office.Value == "official" || (office.Value == "head" && doc.Text.TokenText(i)[doc.StemSkips[i]..] is President or PresidentFeminine))
-                && QuotedOrganizationName(doc, office, candidates, owner))
+            if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5))
             {
-                continue;
-            }
+                // رئيس " بروتان انتيرناسيونال "، مدير " غوغل ": a quoted name right after رئيس or an official's
+                // title (of three words at most) is the body the person runs (after الملك or الإمبراطور it is
+                // the ruler's name).
+                if (title.End - title.Start <= 3
+                    && (title.Value == "official" || (title.Value == "head" && doc.Text.TokenText(i)[doc.StemSkips[i]..] is President or PresidentFeminine))
+                    && QuotedOrganizationName(doc, title, candidates, owner))
+                {
+                    continue;
+                }
 
-            // مباراة أمام تشلسي: أمام folds to إمام, a title; as written it is the preposition.
-            if (words.Titles.TryMatch(doc, i, out var title, maxTokens: 5)
-                && !(title.End - title.Start == 1 && ClubHead(doc, i) == 1 && InSportsSentence(doc, i, SportsWindow))
-                && !(title.End - title.Start == 1 && title.Skip == 0 && IsFunctionWordAsWritten(doc, i))
-                && TitledName(doc, title, candidates, owner))
-            {
-                continue;
+                // الفريق is a rank, and in a sports report the team (الفريق الضيف، فالفريق الطنجي سيلعب).
+                // مباراة أمام تشلسي: أمام folds to إمام, a title; as written it is the preposition.
+                if (!(title.End - title.Start == 1 && ClubHead(doc, i) == 1 && InSportsSentence(doc, i, SportsWindow))
+                    && !(title.End - title.Start == 1 && title.Skip == 0 && IsFunctionWordAsWritten(doc, i))
+                    && TitledName(doc, title, candidates, owner))
+                {
+                    continue;
+                }
             }
 
             // A name follows its trigger in construct (مدينة X، بلدة X): after a definite trigger (المعبد
@@ -1191,14 +1194,16 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        return IsCommonWord(doc, word[..^1])
-            || (functionWords && doc.Lexicon.Vocabulary.Get(word[..^1]) is var id && id != Vocabulary.Unknown && doc.Lexicon.Words.FunctionWords.TryGetSequence([id], out _));
+        return IsCommonWord(doc, word[..^1]) || (functionWords && IsListed(doc, word[..^1], doc.Lexicon.Words.FunctionWords));
     }
 
-    private static bool IsCommonWord(Document doc, ReadOnlySpan<char> folded)
+    private static bool IsCommonWord(Document doc, ReadOnlySpan<char> folded) => IsListed(doc, folded, doc.Lexicon.Words.CommonWords);
+
+    // A folded word, as one token, is in the word list.
+    private static bool IsListed(Document doc, ReadOnlySpan<char> folded, PhraseTable<bool> list)
     {
         var id = doc.Lexicon.Vocabulary.Get(folded);
-        return id != Vocabulary.Unknown && doc.Lexicon.Words.CommonWords.TryGetSequence([id], out _);
+        return id != Vocabulary.Unknown && list.TryGetSequence([id], out _);
     }
 
     /// <summary>
@@ -1538,7 +1543,7 @@ internal sealed class EntityExtractor
     private static bool ClubName(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var skip = doc.StemSkips[i];
-        if (ClubHead(doc, i) != 2 || doc.Text.TokenText(i)[skip..] is not "\u0646\u0627\u062F\u064A") // نادي
+        if (doc.Text.TokenText(i)[skip..] is not "\u0646\u0627\u062F\u064A") // نادي, without the article
         {
             return false;
         }

@@ -57,26 +57,21 @@ public static class LexiconCompiler
     /// <summary>The folded tokens of a name or word from a data file.</summary>
     internal static string[] SurfaceTokens(string surface)
     {
-        // Most entries are one plain word of Arabic letters: its one token is the word folded.
-        // (LexiconCompilerTests checks this shortcut against the tokenizer for every built-in line.)
-        if (IsPlainArabicWord(surface))
+        // Most entries are plain words of Arabic letters with one space between them (بايدن، جو بايدن):
+        // each word folded is a token. (LexiconCompilerTests checks this shortcut against the tokenizer
+        // for every built-in line.)
+        var words = surface.Split(' ');
+        if (!Array.TrueForAll(words, IsPlainArabicWord))
         {
-            return [ArabicNormalizer.Normalize(surface)];
+            return Tokenize(surface);
         }
 
-        // So are names of such words with one space between them (جو بايدن): each word folded.
-        if (IsPlainArabicPhrase(surface))
+        for (var i = 0; i < words.Length; i++)
         {
-            var words = surface.Split(' ');
-            for (var i = 0; i < words.Length; i++)
-            {
-                words[i] = ArabicNormalizer.Normalize(words[i]);
-            }
-
-            return words;
+            words[i] = ArabicNormalizer.Normalize(words[i]);
         }
 
-        return Tokenize(surface);
+        return words;
     }
 
     /// <summary>Letters from hamza to yeh only: no marks, digits, spaces or punctuation.</summary>
@@ -84,24 +79,7 @@ public static class LexiconCompiler
         surface.Length > 0 && !surface.AsSpan().ContainsAnyExceptInRange('\u0621', '\u064A') && !surface.Contains('\u0640');
 
     /// <summary>Plain Arabic words (see <see cref="IsPlainArabicWord"/>) with one space between them.</summary>
-    internal static bool IsPlainArabicPhrase(string surface)
-    {
-        var span = surface.AsSpan();
-        if (span.Length == 0 || span[0] == ' ' || span[^1] == ' ' || span.Contains("  ", StringComparison.Ordinal) || span.Contains('\u0640'))
-        {
-            return false;
-        }
-
-        foreach (var c in span)
-        {
-            if (c != ' ' && c is < '\u0621' or > '\u064A')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal static bool IsPlainArabicPhrase(string surface) => Array.TrueForAll(surface.Split(' '), IsPlainArabicWord);
 
     /// <summary>The folded tokens of <paramref name="surface"/>, as the text analyzer makes them.</summary>
     internal static string[] Tokenize(string surface)
@@ -642,6 +620,13 @@ public static class LexiconCompiler
                 }
             }
 
+            // القناة 12 is also written القناة الـ12: the article before a number is its own token.
+            var number = Array.FindIndex(tokens, t => t.Length > 0 && char.IsAsciiDigit(t[0]));
+            if (number > 0 && tokens[number - 1] != Article)
+            {
+                AddVariantSurface([.. tokens[..number], Article, .. tokens[number..]]);
+            }
+
             void AddVariantSurface(string[] variant)
             {
                 foreach (var t in variant)
@@ -650,14 +635,6 @@ public static class LexiconCompiler
                 }
 
                 surfaces.Add((variant, entry, priority));
-            }
-
-            // القناة 12 is also written القناة الـ12: the article before a number is its own token.
-            var number = Array.FindIndex(tokens, t => t.Length > 0 && char.IsAsciiDigit(t[0]));
-            if (number > 0 && tokens[number - 1] != Article)
-            {
-                _vocabulary.Add(Article);
-                surfaces.Add(([.. tokens[..number], Article, .. tokens[number..]], entry, priority));
             }
         }
 
