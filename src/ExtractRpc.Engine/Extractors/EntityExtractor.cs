@@ -1722,7 +1722,10 @@ internal sealed class EntityExtractor
         // In a list of people (سالم مسعود ووليد حمزة ومحمد نايف) the conjunction is written on the next
         // first name: right after a person, و + a first name, when the whole word is no known word,
         // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
-        var conjoined = !titled && !compound && IsPersonBefore(doc, first, candidates, owner) && IsConjoinedFirstName(doc, first);
+        // A list whose previous item no rule found (ومتعب وأسامة حسني) still shows the name by what follows:
+        // a given name no list holds as a word, then a word no vocabulary knows, shaped like a surname.
+        var conjoined = !titled && !compound && IsConjoinedFirstName(doc, first)
+            && (IsPersonBefore(doc, first, candidates, owner) || IsSurnameAfterConjoinedName(doc, first));
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
         var kunya = (IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645")) || IsConjoinedKunya(doc, first);
         // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
@@ -1997,6 +2000,19 @@ internal sealed class EntityExtractor
         return !(words.CommonWords.ContainsToken(doc, index, out _) || words.AmbiguousNames.ContainsToken(doc, index, out _))
             || (next < doc.Count && doc.IsWord(next) && !IsFunctionWord(doc, next) && !words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)
                 && (words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false) || (doc.Ids[next] == Vocabulary.Unknown && IsNameLike(doc, next, allowArticle: true))));
+    }
+
+    private static bool IsSurnameAfterConjoinedName(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        var next = index + 1;
+        // At a sentence's start و + a word is as often a verb (وزيّن صحن المسجد): a list needs an item before.
+        return index > 0 && !doc.Text.IsSentenceEnd(index - 1)
+            && !words.CommonWords.ContainsToken(doc, index, out _) && !words.AmbiguousNames.ContainsToken(doc, index, out _)
+            && next < doc.Count && doc.Text[next].SpaceBefore && doc.StemSkips[next] == 0
+            && ((doc.Ids[next] == Vocabulary.Unknown && doc.StemIds[next] == Vocabulary.Unknown) || words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false))
+            && IsNameLike(doc, next, allowArticle: true)
+            && WrittenWord(doc, next) is [not Clitics.Waw, .., not ('\u0629' or '\u0647')]; // not ويسمى، متفرقة، عاداته
     }
 
     private static void AddPerson(Document doc, int first, int end, float confidence, List<Candidate> candidates, int[] owner, int skip = 0)

@@ -258,6 +258,18 @@ public sealed class EntityExtractorTests
     public void Extract_KunyaWrittenAsOneWord_IsAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
+    [Theory]
+    [InlineData("الترابط الهجومي بين ابوتريكة ومتعب وأسامة حسني في المباراة", "أسامة حسني")] // the item before was not found
+    [InlineData("وحضر اللقاء المدير العام للقناة ، وريكاردو سيملر رئيس الشركة", "ريكاردو سيملر")]
+    public void Extract_ConjoinedGivenNameBeforeAnUnknownSurname_BeginsAName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("وزيّن صحن المسجد بأسماء الله الحسنى")] // a sentence's first word: و + a verb
+    [InlineData("والنصوص صحيحة وسليمة ومتفقة مع الشرع")] // a feminine adjective follows
+    public void Extract_ConjoinedGivenNameWithoutASurname_IsNoName(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
     [Fact]
     public void Extract_KunyaShapedPlace_StaysThePlace() =>
         Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
