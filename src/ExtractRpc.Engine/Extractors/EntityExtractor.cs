@@ -1807,7 +1807,7 @@ internal sealed class EntityExtractor
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
                 || (IsDualOrPluralOfKnownWord(doc, end) && !words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
-                || (end - first >= 2 && IsNounOrParticipleAfterName(doc, end)))
+                || (end - first >= 2 && (IsNounOrParticipleAfterName(doc, end) || IsConjoinedAfterFullName(doc, end))))
             {
                 break;
             }
@@ -2000,6 +2000,25 @@ internal sealed class EntityExtractor
         return !(words.CommonWords.ContainsToken(doc, index, out _) || words.AmbiguousNames.ContainsToken(doc, index, out _))
             || (next < doc.Count && doc.IsWord(next) && !IsFunctionWord(doc, next) && !words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)
                 && (words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false) || (doc.Ids[next] == Vocabulary.Unknown && IsNameLike(doc, next, allowArticle: true))));
+    }
+
+    // ايمانويل ايبواه ودراماني ديابي، مارتا برزنيز وأنجب: after a given name and a surname, a word
+    // written with و that no list knows whole is the next item (a name-shaped word follows) or the
+    // next clause (the word after و is known or a verb); otherwise it is a family name (أم محمد وحدو).
+    private static bool IsConjoinedAfterFullName(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index);
+        if (word is not [Clitics.Waw, _, _, ..] || doc.Ids[index] != Vocabulary.Unknown
+            || doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false))
+        {
+            return false;
+        }
+
+        var next = index + 1;
+        var rest = word[1..];
+        return doc.StemIds[index] != Vocabulary.Unknown || LooksLikeVerb(rest)
+            || (rest is [ArabicNormalizer.Alef, _, _, _] && rest[1..].IndexOfAny(LongVowels) < 0) // أنجب: the form أفعل
+            || (next < doc.Count && doc.Text[next].SpaceBefore && !IsFunctionWord(doc, next) && IsNameLike(doc, next, allowArticle: false));
     }
 
     private static bool IsSurnameAfterConjoinedName(Document doc, int index)

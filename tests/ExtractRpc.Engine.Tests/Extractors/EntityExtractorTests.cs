@@ -265,6 +265,13 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("ويخشى المدرب من الثلاثي ديديه يوكانان وايمانويل ايبواه ودراماني ديابي", "ايمانويل ايبواه")] // the next item
+    [InlineData("وفي عام 1886 تزوج مارتا برزنيز وأنجب منها ستة أطفال", "مارتا برزنيز")] // the next clause
+    [InlineData("أجرينا مقابلة مع السيدة أم محمد وحدو حول حرب 1948", "أم محمد وحدو")] // a family name written with و
+    public void Extract_WordWithWawAfterAFullName_EndsItUnlessItIsTheFamilyName(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("وزيّن صحن المسجد بأسماء الله الحسنى")] // a sentence's first word: و + a verb
     [InlineData("والنصوص صحيحة وسليمة ومتفقة مع الشرع")] // a feminine adjective follows
     public void Extract_ConjoinedGivenNameWithoutASurname_IsNoName(string text) =>
