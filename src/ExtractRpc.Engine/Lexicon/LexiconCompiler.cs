@@ -158,7 +158,7 @@ public static class LexiconCompiler
 
             }
 
-            var titles = ReadList(File("lexicon/rules/titles.tsv"), 2, f => f[1], "titles");
+            var titles = WithDual(ReadList(File("lexicon/rules/titles.tsv"), 2, f => f[1], "titles"));
             var orgHeads = WithArticle(ReadList(File("lexicon/rules/org_heads.tsv"), 2, f => f[1], "org_heads"));
             var placeTriggers = WithArticle(ReadList(File("lexicon/rules/place_triggers.tsv"), 2, f => f[1], "place_triggers"));
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
@@ -752,6 +752,13 @@ public static class LexiconCompiler
         // A head written without the article (وزارة، سفارة) also heads a definite phrase (الوزارة، السفارة).
         private List<(string[] Tokens, T Value)> WithArticle<T>(List<(string[] Tokens, T Value)> list) =>
             Derived(list, 0, t => t.StartsWith(Article, StringComparison.Ordinal) ? null : Article + t);
+
+        // A definite title of one word introduces two names in the dual: الممثلتان أنيت بينينغ وجوليا …،
+        // الرئيسان بوش وبلير (folded, ة is ه: الممثله → الممثلتان).
+        private List<(string[] Tokens, T Value)> WithDual<T>(List<(string[] Tokens, T Value)> list) =>
+            Derived(list, 0, t => !t.StartsWith(Article, StringComparison.Ordinal) || t.Length < 5 ? null
+                : t[^1] == ArabicNormalizer.Heh ? t[..^1] + "\u062A\u0627\u0646" // تان
+                : t + "\u0627\u0646", tokenCount: 1); // ان
 
         // السبعينيات is also written سبعينيات (في سبعينيات القرن الماضي).
         private List<(string[] Tokens, T Value)> WithoutArticle<T>(List<(string[] Tokens, T Value)> list) =>

@@ -265,6 +265,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وشاركت الممثلتان أنيت بينينغ وكاترين دونوف في الحفل", "أنيت بينينغ")] // the dual of الممثلة
+    [InlineData("وصل المخرجان ستيفن كورين وفرانك كوراسي إلى المهرجان", "ستيفن كورين")] // the dual of المخرج
+    public void Extract_NameAfterADualTitle_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("ويخشى المدرب من الثلاثي ديديه يوكانان وايمانويل ايبواه ودراماني ديابي", "ايمانويل ايبواه")] // the next item
     [InlineData("وفي عام 1886 تزوج مارتا برزنيز وأنجب منها ستة أطفال", "مارتا برزنيز")] // the next clause
     [InlineData("أجرينا مقابلة مع السيدة أم محمد وحدو حول حرب 1948", "أم محمد وحدو")] // a family name written with و
