@@ -2564,7 +2564,9 @@ internal sealed class EntityExtractor
         var original = WrittenWord(doc, index);
         var word = doc.Text.TokenText(index);
         return (original.Length > 3 && original[^1] == '\u0647')
-            || (word.Length > 3 && word[0] is Clitics.Waw or Clitics.Feh && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false));
+            || (word.Length > 3 && word[0] is Clitics.Waw or Clitics.Feh && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false))
+            // إسناد، إعلان، إصدار: the verbal noun إفعال, written with its hamza below (إسحاق، إلهام are given names).
+            || (original is ['\u0625', _, _, ArabicNormalizer.Alef, _] && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false));
     }
 
     private static bool IsFunctionWord(Document doc, int index)

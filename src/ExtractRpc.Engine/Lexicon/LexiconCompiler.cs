@@ -101,6 +101,14 @@ public static class LexiconCompiler
     private sealed class Compilation(List<string> errors)
     {
         private const string Article = "\u0627\u0644";
+
+        // The pronouns a particle takes attached (إنه، إنها، إنهما، إنهم، إنهن، إنك، إنكما، إنكم، إنكن، إني، إنني، إننا).
+        private static readonly string[] AttachedPronouns =
+        [
+            "\u0647", "\u0647\u0627", "\u0647\u0645\u0627", "\u0647\u0645", "\u0647\u0646",
+            "\u0643", "\u0643\u0645\u0627", "\u0643\u0645", "\u0643\u0646",
+            "\u064A", "\u0646\u064A", "\u0646\u0627",
+        ];
         private const string Allah = "\u0627\u0644\u0644\u0647"; // الله, folded
         private const string Abd = "\u0639\u0628\u062F"; // عبد
         private const string ClubWord = "\u0646\u0627\u062F\u064A"; // نادي
@@ -130,6 +138,24 @@ public static class LexiconCompiler
             {
                 _functionWords.Add(ArabicNormalizer.Normalize(f[0]));
                 _exactFunctionWords.Add(f[0]);
+            }
+
+            var pronounForms = new List<(string[] Tokens, bool Value)>();
+            foreach (var (_, f) in DataReader.Rows(File("lexicon/rules/pronoun_hosts.txt"), 1, errors))
+            {
+                foreach (var suffix in AttachedPronouns)
+                {
+                    // إني، لكني: the bare ي follows the ن of إن and its sisters only (ليتني، لعلني; لعلي is ل + علي).
+                    if (suffix == "\u064A" && f[0][^1] != '\u0646')
+                    {
+                        continue;
+                    }
+
+                    var form = f[0] + suffix;
+                    _functionWords.Add(ArabicNormalizer.Normalize(form));
+                    _exactFunctionWords.Add(form);
+                    pronounForms.Add(([ArabicNormalizer.Normalize(form)], true));
+                }
             }
 
             // The one-word function words are also the surfaces a one-word name may never have.
@@ -162,6 +188,13 @@ public static class LexiconCompiler
             var orgHeads = WithArticle(ReadList(File("lexicon/rules/org_heads.tsv"), 2, f => f[1], "org_heads"));
             var placeTriggers = WithArticle(ReadList(File("lexicon/rules/place_triggers.tsv"), 2, f => f[1], "place_triggers"));
             var functionWords = ReadList(File("lexicon/rules/function_words.txt"), 1, f => true, "function_words");
+            foreach (var form in pronounForms)
+            {
+                _vocabulary.Add(form.Tokens[0]);
+                functionWords.Add(form);
+            }
+
+            _counts["pronoun_forms"] = pronounForms.Count;
             var ambiguous = ReadList(File("lexicon/rules/ambiguous_names.txt"), 1, f => true, "ambiguous_names");
             var namesAlsoWords = ReadList(File("lexicon/rules/given_names_also_words.txt"), 2, f => true, "given_names_also_words");
             var placesAlsoWords = ReadList(File("lexicon/rules/places_also_words.txt"), 3, f => f[1] == "name", "places_also_words");

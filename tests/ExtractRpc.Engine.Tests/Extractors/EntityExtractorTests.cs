@@ -265,6 +265,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("رفض المخرج إسناد الدور عندما علم بأنني ممثلة ، لكنني للأسف لم أستطع الإقامة في مصر")]
+    [InlineData("وقال الوزير إنني لن أستقيل وإننا باقون")]
+    public void Extract_ParticleWithAnAttachedPronoun_IsNoName(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Fact]
+    public void Extract_LamOnAli_StaysTheName() =>
+        Assert.Equal(EntityKind.Person, Find("ثم جاء جيش لعلي بن أبي طالب بقيادة جارية بن قدامة", "علي بن أبي طالب").Kind);
+
+    [Theory]
     [InlineData("وشاركت الممثلتان أنيت بينينغ وكاترين دونوف في الحفل", "أنيت بينينغ")] // the dual of الممثلة
     [InlineData("وصل المخرجان ستيفن كورين وفرانك كوراسي إلى المهرجان", "ستيفن كورين")] // the dual of المخرج
     public void Extract_NameAfterADualTitle_IsAPerson(string text, string name) =>
