@@ -165,25 +165,6 @@ public static class LexiconCompiler
             // the list. An Arabic name keeps its letters (غادة is not قادة).
             var firstNames = ReadList(File("lexicon/rules/first_names.tsv"), 1, f => f.Length > 2 && f[2] == "foreign", "first_names");
             firstNames.AddRange(ReadList(File("lexicon/rules/first_names_more.tsv"), 1, f => f.Length > 2 && f[2] == "foreign", "first_names_more"));
-            foreach (var (tokens, _) in firstNames.Where(n => n.Value && n.Tokens.Length == 1).ToList())
-            {
-                foreach (var variant in SpellingVariants.Of(tokens[0]).Where(v => !_functionWords.Contains(v)))
-                {
-                    _vocabulary.Add(variant);
-                    firstNames.Add(([variant], true));
-                }
-            }
-
-            foreach (var (tokens, _) in firstNames)
-            {
-                if (tokens.Length == 1)
-                {
-                    _firstNames.Add(tokens[0]);
-                    _nameTokens.Add(tokens[0]);
-                }
-
-            }
-
             var titles = WithDual(ReadList(File("lexicon/rules/titles.tsv"), 2, f => f[1], "titles"));
             var orgHeads = WithArticle(ReadList(File("lexicon/rules/org_heads.tsv"), 2, f => f[1], "org_heads"));
             var placeTriggers = WithArticle(ReadList(File("lexicon/rules/place_triggers.tsv"), 2, f => f[1], "place_triggers"));
@@ -203,6 +184,27 @@ public static class LexiconCompiler
             foreach (var (tokens, _) in commonWords.Where(w => w.Tokens.Length == 1))
             {
                 _commonWords.Add(tokens[0]);
+            }
+
+            // Their spellings come after the common words, which no generated spelling may be.
+            foreach (var (tokens, _) in firstNames.Where(n => n.Value && n.Tokens.Length == 1).ToList())
+            {
+                foreach (var variant in SpellingVariants.Of(tokens[0]).Concat(SpellingVariants.LastVowel(tokens[0]))
+                    .Where(v => !_functionWords.Contains(v) && !_commonWords.Contains(v)))
+                {
+                    _vocabulary.Add(variant);
+                    firstNames.Add(([variant], true));
+                }
+            }
+
+            foreach (var (tokens, _) in firstNames)
+            {
+                if (tokens.Length == 1)
+                {
+                    _firstNames.Add(tokens[0]);
+                    _nameTokens.Add(tokens[0]);
+                }
+
             }
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");

@@ -68,6 +68,38 @@ internal static class SpellingVariants
     }
 
     /// <summary>
+    /// A foreign given name's last vowel written or left out: ستيفن، ستيفين؛ فيدل، فيديل؛ خوسيه، خوسي. The
+    /// ي before a final consonant is added where it is missing and dropped where it is written, and a
+    /// final يه (e, as in José, Didier) is also written ي. Works on folded tokens. A ي is dropped only from
+    /// six letters or more: shorter forms are Arabic words (غريس → غرس، وليم → ولم).
+    /// </summary>
+    public static IEnumerable<string> LastVowel(string token)
+    {
+        if (token.Length < 4)
+        {
+            yield break;
+        }
+
+        var last = token[^1];
+
+        var before = token[^2];
+        if (before == Yeh && last == '\u0647' && token.Length >= 5)
+        {
+            yield return token[..^1]; // خوسيه → خوسي
+        }
+        else if (before == Yeh && token.Length >= 6 && !IsVowelLetter(token[^3]) && !IsVowelLetter(last))
+        {
+            yield return string.Concat(token.AsSpan(0, token.Length - 2), last.ToString()); // ستيفين → ستيفن
+        }
+        else if (!IsVowelLetter(before) && !IsVowelLetter(last))
+        {
+            yield return string.Concat(token.AsSpan(0, token.Length - 1), Yeh.ToString(), last.ToString()); // فيدل → فيديل
+        }
+    }
+
+    private static bool IsVowelLetter(char c) => c is Alef or Waw or Yeh or '\u0647';
+
+    /// <summary>
     /// Writes the consonant skeleton of a folded token: the long vowels ا و ي inside it are dropped
     /// (the first and last letters and an article stay). Returns its length, or 0 when the token is
     /// too short to have one.

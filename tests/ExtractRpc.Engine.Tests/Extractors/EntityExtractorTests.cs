@@ -275,6 +275,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find("ثم جاء جيش لعلي بن أبي طالب بقيادة جارية بن قدامة", "علي بن أبي طالب").Kind);
 
     [Theory]
+    [InlineData("وهو الدور الذي سبق أن أشار إليه خوسي لويس ثاباتيرو خلال خطاب تعيينه", "خوسي لويس ثاباتيرو")] // خوسيه
+    [InlineData("والتقى الخبير ستيفين كورين في طوكيو", "ستيفين كورين")] // ستيفن
+    public void Extract_ForeignGivenNameWithItsLastVowelWrittenOrNot_IsKnown(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("وشاركت الممثلتان أنيت بينينغ وكاترين دونوف في الحفل", "أنيت بينينغ")] // the dual of الممثلة
     [InlineData("وصل المخرجان ستيفن كورين وفرانك كوراسي إلى المهرجان", "ستيفن كورين")] // the dual of المخرج
     public void Extract_NameAfterADualTitle_IsAPerson(string text, string name) =>

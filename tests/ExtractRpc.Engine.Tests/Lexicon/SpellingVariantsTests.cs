@@ -32,6 +32,20 @@ public sealed class SpellingVariantsTests
         return buffer[..n].ToString();
     }
 
+    [Theory]
+    [InlineData("ستيفن", "ستيفين")] // the last vowel written
+    [InlineData("فيدل", "فيديل")]
+    [InlineData("ستيفين", "ستيفن")] // or left out
+    [InlineData("خوسيه", "خوسي")] // final e written يه or ي
+    public void LastVowel_WrittenOrLeftOut(string written, string variant) =>
+        Assert.Contains(ArabicNormalizer.Normalize(variant), SpellingVariants.LastVowel(ArabicNormalizer.Normalize(written)));
+
+    [Theory]
+    [InlineData("وليم")] // ولم
+    [InlineData("غريس")] // غرس
+    public void LastVowel_DropsNoVowelFromShortNames(string written) =>
+        Assert.Empty(SpellingVariants.LastVowel(ArabicNormalizer.Normalize(written)));
+
     [Fact]
     public void Of_LeavesWordsWithoutGLettersAlone() => Assert.Empty(SpellingVariants.Of("بايدن"));
 }
