@@ -304,7 +304,7 @@ public static class LexiconCompiler
                 }
             }
 
-            var surnames = Surnames(surfaces, ambiguous);
+            var surnames = Surnames(surfaces, ambiguous, ordinals);
             var entityTable = new PhraseTable<int>.Builder();
             foreach (var (tokens, entry, _) in surfaces.OrderBy(s => s.Priority))
             {
@@ -355,16 +355,21 @@ public static class LexiconCompiler
         /// out: words that are a one-word name of anything, a given name, a common, function or ambiguous
         /// word, short words, and words with the article (النحاس، الخير are words too).
         /// </summary>
-        private FrozenDictionary<int, int> Surnames(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous)
+        private FrozenDictionary<int, int> Surnames<T>(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous,
+            List<(string[] Tokens, T Value)> ordinals)
         {
             var oneWord = new HashSet<string>(surfaces.Where(s => s.Tokens.Length == 1).Select(s => s.Tokens[0]), StringComparer.Ordinal);
             oneWord.UnionWith(ambiguous.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0]));
+            oneWord.UnionWith(ordinals.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0])); // الثاني
             // By vocabulary id, so that two spellings the vocabulary unites must both be the one person's.
             var byId = new Dictionary<int, int>();
             foreach (var (tokens, entry, _) in surfaces)
             {
                 var last = tokens[^1];
-                if (tokens.Length < 2 || _entries[entry].Kind != EntityKind.Person || last.Length < 4 || last.StartsWith(Article, StringComparison.Ordinal) || oneWord.Contains(last)
+                // A family name with the article is a nisba (الحريري، المالكي): other definite words that
+                // end names are nouns too (الدين، الحق، الوزير). Folded, ألونسو begins like an article too.
+                if (tokens.Length < 2 || _entries[entry].Kind != EntityKind.Person || last.Length < 4 || oneWord.Contains(last)
+                    || (last.StartsWith(Article, StringComparison.Ordinal) && (last.Length < 6 || last[^1] is not ('\u064A' or '\u0648')))
                     || _firstNames.Contains(last) || _commonWords.Contains(last) || _functionWords.Contains(last) || IsCliticPlusFunctionWord(last))
                 {
                     continue; // … وسوف: جورج وسوف's surname is also "and will"

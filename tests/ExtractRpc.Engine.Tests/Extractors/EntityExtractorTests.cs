@@ -329,6 +329,20 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وقال الحريري اتفاق الطائف باق", "الحريري")] // Rafic, Saad and Bahaa Hariri: a nisba with the article
+    [InlineData("واستبعد المالكي حدوث مفاجأة من جانب المنتخب", "المالكي")]
+    [InlineData("وواصل ألونسو انتقاده للعقوبة", "ألونسو")] // folded, أل looks like the article
+    public void Extract_DefiniteSurnameKnownPeopleBear_IsAPersonAfterAVerb(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("وقال الوزير إن الإيرادات ارتفعت")] // a title, not نصر الحريري's kind of name
+    [InlineData("بينما استشهد الثالث شرق المخيم")] // an ordinal
+    [InlineData("لا أحد يملك الحق في التنازل")] // a noun that ends names (عبد الحق)
+    public void Extract_DefiniteNounAfterAVerb_IsNoSurname(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("وكان الرئيس طالباني قد حذر من أن العراق يمكنه إثارة متاعب", "طالباني")] // Jalal, Bafel and Qubad Talabani
     [InlineData("تصريح نشرته الصحيفة اتهم جنبلاط حزب الله بالسعي للانقلاب", "جنبلاط")] // Walid, Kamal and Taymour Jumblatt
     public void Extract_SurnameSeveralKnownPeopleBear_IsAPersonOfTheDocument(string text, string name)
