@@ -1036,7 +1036,7 @@ internal sealed class EntityExtractor
     private static void SubjectAfterOpeningVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var p = i - 1;
-        if (p < 0 || owner[i] >= 0 || !doc.Text.IsSentenceEnd(p - 1) || !IsOpeningVerb(doc, p) || !IsUnknownNameWord(doc, i))
+        if (p < 0 || owner[i] >= 0 || !doc.Text.IsSentenceEnd(p - 1) || !IsOpeningVerb(doc, p) || !(IsUnknownNameWord(doc, i) || IsUnknownFamilyNisba(doc, i)))
         {
             return;
         }
@@ -1051,8 +1051,14 @@ internal sealed class EntityExtractor
         AddPerson(doc, i, i + 1, LoneNameConfidence, candidates, owner);
     }
 
+    // وواصل البدري كلامه، وأكد الجفيري أن: a definite nisba no list knows is a family name when it is
+    // the verb's subject (a nationality or a known adjective would be in the lists).
+    private static bool IsUnknownFamilyNisba(Document doc, int index) =>
+        doc.IsWord(index) && doc.Ids[index] == Vocabulary.Unknown && doc.StemIds[index] == Vocabulary.Unknown && doc.StemSkips[index] == 0
+        && StartsWithArticle(doc, index) && IsDefiniteNisba(doc, index) && WrittenWord(doc, index)[^1] != '\u0629' && IsSpeakerWord(doc, index);
+
     // و or ف and a verb: a speech verb, or a verb's shape: the present (ويسعى، وسيترك، وتجاوز), the
-    // past of the derived stems, أفعل (وأشار، وأضاف), كان.
+    // past of the derived stems, أفعل (وأشار، وأضاف), فاعل (وهاجم، وطالب), كان.
     private static bool IsOpeningVerb(Document doc, int index)
     {
         var word = doc.Text.TokenText(index);
@@ -1070,6 +1076,7 @@ internal sealed class EntityExtractor
         return doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, index, out _) || LooksLikeVerb(verb)
             || (verb.Length >= 4 && verb[0] is Yeh or Teh or Noon && verb[^1] != ArabicNormalizer.Heh) // ونومه: a noun and its pronoun
             || (verb.Length == 4 && verb[0] == ArabicNormalizer.Alef)
+            || (verb.Length == 4 && verb[1] == ArabicNormalizer.Alef) // وهاجم، وطالب: فاعل
             || verb is "\u0643\u0627\u0646" or "\u0643\u0627\u0646\u062A";
     }
 

@@ -336,6 +336,12 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وأكد الجفيري أن الفريق جاهز للمباراة", "الجفيري")]
+    [InlineData("وهاجم الشهيبي قرار الحكم بعد المباراة", "الشهيبي")] // the verb فاعل
+    public void Extract_UnknownFamilyNisbaAsTheOpeningVerbsSubject_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
     [InlineData("وقال الوزير إن الإيرادات ارتفعت")] // a title, not نصر الحريري's kind of name
     [InlineData("بينما استشهد الثالث شرق المخيم")] // an ordinal
     [InlineData("لا أحد يملك الحق في التنازل")] // a noun that ends names (عبد الحق)
