@@ -357,9 +357,20 @@ internal sealed class EntityExtractor
 
         var p = m.Start - 1;
         return !(IsPlaceSlot(doc, m.Start, m.Skip)
-            || (doc.IsWord(p) && (doc.Text.TokenText(p) is "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" // إلى، من، عن
+            || (doc.IsWord(p) && (IsPlacePreposition(doc.Text.TokenText(p))
                 || (list.ContainsToken(doc, p, out var name) && !name)
                 || (p > 0 && list.TryMatch(doc, p - 1, out var before, maxTokens: 2) && before.End == m.Start && !before.Value))));
+    }
+
+    // في، إلى، من، عن، بين, also with و or ف (وفي بعقوبة، ومن الموصل).
+    private static bool IsPlacePreposition(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh)
+        {
+            word = word[1..];
+        }
+
+        return word is "\u0641\u064A" or "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" or "\u0628\u064A\u0646";
     }
 
     // شافيز، شومسكي for تشافيز، تشومسكي: a foreign ch written ش is no Arabic word's shape the way a

@@ -118,6 +118,20 @@ public static class LexiconCompiler
         private readonly HashSet<string> _functionWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _firstNames = new(StringComparer.Ordinal);
         private readonly HashSet<string> _givenNamePlaces = new(StringComparer.Ordinal);
+
+        // Words of place names in Arabic-speaking countries, and of every other name: an Arabic name keeps
+        // its letters (لحج is not لحق), so only the second kind get g-letter and hamza spellings.
+        private readonly HashSet<string> _arabicPlaceTokens = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _otherNameTokens = new(StringComparer.Ordinal);
+
+        // ISO 3166 codes of the countries whose place names are Arabic (Somalia, Djibouti and the Comoros name
+        // places in their own languages).
+        private static readonly FrozenSet<string> ArabicSpeakingCountries = FrozenSet.ToFrozenSet(
+            ["dz", "bh", "eg", "iq", "jo", "kw", "lb", "ly", "mr", "ma", "om", "ps", "qa", "sa", "sd", "sy", "tn", "ae", "ye"], StringComparer.Ordinal);
+
+        // loc:ye-lahij-governorate → ye; a country's own id (loc:ye) is not a place inside it.
+        private static bool IsInArabicSpeakingCountry(string id) =>
+            id.StartsWith("loc:", StringComparison.Ordinal) && id.Length > 7 && id[6] == '-' && ArabicSpeakingCountries.Contains(id[4..6]);
         private readonly HashSet<string> _commonWords = new(StringComparer.Ordinal);
         private readonly HashSet<string> _exactFunctionWords = new(StringComparer.Ordinal);
         private readonly List<(int Id, int Bit)> _startBits = [];
@@ -291,7 +305,7 @@ public static class LexiconCompiler
                     _vocabulary.AddSkeleton(source, id);
                 }
 
-                foreach (var variant in SpellingVariants.Of(source))
+                foreach (var variant in _arabicPlaceTokens.Contains(source) && !_otherNameTokens.Contains(source) ? [] : SpellingVariants.Of(source))
                 {
                     if (!_functionWords.Contains(variant) && !_commonWords.Contains(variant))
                     {
@@ -618,16 +632,19 @@ public static class LexiconCompiler
                 return;
             }
 
-            if (tokens.Length == 1 && kind == EntityKind.Location && !IsCountry(entry) && _firstNames.Contains(tokens[0]))
+            // وجيد (a Somali town) is also و + جيد "and good": like a given name, such a place needs a place's slot.
+            if (tokens.Length == 1 && kind == EntityKind.Location && !IsCountry(entry) && (_firstNames.Contains(tokens[0]) || IsCliticPlusCommonWord(tokens[0])))
             {
                 _givenNamePlaces.Add(tokens[0]);
             }
 
+            var arabPlace = kind == EntityKind.Location && IsInArabicSpeakingCountry(_entries[entry].Id);
             foreach (var t in tokens)
             {
                 _vocabulary.Add(t);
                 if (kind != EntityKind.Nationality && t.Length >= 3 && !_functionWords.Contains(t))
                 {
+                    (arabPlace ? _arabicPlaceTokens : _otherNameTokens).Add(t);
                     _variantSources.Add(t);
                     _entityTokens.Add(t);
                     if (kind == EntityKind.Person)
@@ -696,7 +713,11 @@ public static class LexiconCompiler
             }
         }
 
-        private bool IsCliticPlusFunctionWord(string token)
+        private bool IsCliticPlusFunctionWord(string token) => IsCliticPlus(token, _functionWords);
+
+        private bool IsCliticPlusCommonWord(string token) => IsCliticPlus(token, _commonWords);
+
+        private static bool IsCliticPlus(string token, HashSet<string> words)
         {
             Span<int> skips = stackalloc int[4];
             Span<bool> restore = stackalloc bool[4];
@@ -704,7 +725,7 @@ public static class LexiconCompiler
             for (var i = 0; i < n; i++)
             {
                 var stem = restore[i] ? ArabicNormalizer.Alef + token[skips[i]..] : token[skips[i]..];
-                if (_functionWords.Contains(stem))
+                if (words.Contains(stem))
                 {
                     return true;
                 }

@@ -299,6 +299,22 @@ public sealed class EntityExtractorTests
     public void Extract_ConjoinedGivenNameWithoutASurname_IsNoName(string text) =>
         Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
 
+    [Theory]
+    [InlineData("والإدارة الجماعية لحق المؤلف والحقوق المجاورة")] // ل + حق, not لحج with a g-letter spelling
+    [InlineData("لإجراء عمليات زراعة القرنية على نفقة التأمين الصحي")] // the cornea, not الجرنية
+    [InlineData("ثم خرج من المدينة بجيشه واستخلف عليها أبا هريرة")] // a kunya, not Aba in Nigeria
+    [InlineData("كان يبحث عن برنامج جديد وجيد ليقدمه")] // و + جيد, not Wajid
+    [InlineData("وفرضت المحكمة بعقوبة قاسية")]
+    public void Extract_ArabicWordShapedLikeAPlace_IsNoPlace(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Location);
+
+    [Theory]
+    [InlineData("وفي بعقوبة أعلنت الشرطة مصرع ثلاثة أشخاص", "بعقوبة")] // ب + عقوبة is also a word: a place's slot
+    [InlineData("على الطريق العام بين بعقوبة والخالص", "بعقوبة")]
+    [InlineData("وصل الوفد إلى محافظة لحج أمس", "محافظة لحج")]
+    public void Extract_PlaceThatIsAlsoAWordInAPlacesSlot_IsThePlace(string text, string name) =>
+        Assert.Equal(EntityKind.Location, Find(text, name).Kind);
+
     [Fact]
     public void Extract_KunyaShapedPlace_StaysThePlace() =>
         Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
