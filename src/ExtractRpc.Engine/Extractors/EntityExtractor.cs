@@ -1088,8 +1088,15 @@ internal sealed class EntityExtractor
             || (verb.Length >= 4 && verb[0] is Yeh or Teh or Noon && verb[^1] != ArabicNormalizer.Heh) // ونومه: a noun and its pronoun
             || (verb.Length == 4 && verb[0] == ArabicNormalizer.Alef)
             || (verb.Length == 4 && verb[1] == ArabicNormalizer.Alef) // وهاجم، وطالب: فاعل
+            || IsFeminineSingularPast(verb)
             || verb is "\u0643\u0627\u0646" or "\u0643\u0627\u0646\u062A";
     }
+
+    // وسجلت، وقامت، وأكدت: the past with the feminine ت — فعلت, فالت (a hollow root) or أفعلت. Plurals in
+    // ات (جهات) have the alef just before the ت.
+    private static bool IsFeminineSingularPast(ReadOnlySpan<char> verb) =>
+        verb is [_, _, not ArabicNormalizer.Alef, Teh] && verb[..3].IndexOfAny(LongVowels) is < 0 or 1
+        || verb is [ArabicNormalizer.Alef, _, _, _, Teh] && verb[1..4].IndexOfAny(LongVowels) < 0;
 
     // A word no word list knows (a lexicon name's may be), shaped like a name: no article, no pronoun, no
     // feminine ending, no verb's shape, and no known word behind a proclitic.

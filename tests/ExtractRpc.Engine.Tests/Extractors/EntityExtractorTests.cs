@@ -354,6 +354,7 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("وأكد الجفيري أن الفريق جاهز للمباراة", "الجفيري")]
     [InlineData("وهاجم الشهيبي قرار الحكم بعد المباراة", "الشهيبي")] // the verb فاعل
+    [InlineData("وسجلت بنحسي توقيتا جيدا في السباق", "بنحسي")] // the feminine past فعلت
     public void Extract_UnknownFamilyNisbaAsTheOpeningVerbsSubject_IsAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
