@@ -1832,6 +1832,7 @@ internal sealed class EntityExtractor
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
                 || (IsDualOrPluralOfKnownWord(doc, end) && !words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
+                || IsDayPartOfADay(doc, end)
                 || (end - first >= 2 && (IsNounOrParticipleAfterName(doc, end) || IsConjoinedAfterFullName(doc, end))))
             {
                 break;
@@ -2044,6 +2045,17 @@ internal sealed class EntityExtractor
         return doc.StemIds[index] != Vocabulary.Unknown || LooksLikeVerb(rest)
             || (rest is [ArabicNormalizer.Alef, _, _, _] && rest[1..].IndexOfAny(LongVowels) < 0) // أنجب: the form أفعل
             || (next < doc.Count && doc.Text[next].SpaceBefore && !IsFunctionWord(doc, next) && IsNameLike(doc, next, allowArticle: false));
+    }
+
+    // عبدالله مبارك صباح امس، ليوناردو صباح أحد الأيام: a part of the day before a day (أمس، اليوم، الخميس)
+    // is when, not a family name (صباح الأحمد begins one).
+    private static bool IsDayPartOfADay(Document doc, int index)
+    {
+        var words = doc.Lexicon.Words;
+        var next = index + 1;
+        return next < doc.Count && doc.IsWord(next) && words.DayParts.ContainsToken(doc, index, out _, allowClitic: false)
+            && (words.Weekdays.ContainsToken(doc, next, out _) || (words.Relative.ContainsToken(doc, next, out var relative) && relative.Kind == RelativeKind.DayOffset)
+                || IsWordAt(doc, next, "\u0627\u062D\u062F")); // أحد (الأيام)
     }
 
     private static bool IsSurnameAfterConjoinedName(Document doc, int index)

@@ -281,6 +281,13 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("وعكف المدرب ومساعده عبدالله مبارك صباح امس على مشاهدة المباراة", "عبدالله مبارك")] // صباح أمس: when
+    [InlineData("فربما يستيقظ ليوناردو صباح أحد الأيام وقد عادت ذاكرته", "ليوناردو")]
+    [InlineData("وقدم يحيى بيرت الحاصل على الدكتوراه دراسة", "يحيى بيرت")] // a participle governing على
+    public void Extract_NameBeforeATimeOrAParticiple_EndsThere(string text, string name) =>
+        Assert.Equal(name, Find(text, name).Text);
+
+    [Theory]
     [InlineData("وشاركت الممثلتان أنيت بينينغ وكاترين دونوف في الحفل", "أنيت بينينغ")] // the dual of الممثلة
     [InlineData("وصل المخرجان ستيفن كورين وفرانك كوراسي إلى المهرجان", "ستيفن كورين")] // the dual of المخرج
     public void Extract_NameAfterADualTitle_IsAPerson(string text, string name) =>
