@@ -1933,10 +1933,21 @@ internal sealed class EntityExtractor
     // it (فرناندو توريس ( 20 ) وديفد فيا: a scorer list).
     private static bool IsPersonBefore(Document doc, int index, List<Candidate> candidates, int[] owner)
     {
+        // فرناندو توريس ( 20 ) وديفد فيا، بيتر كراوتش ( 5 و69 ) وستيفن جيرارد: a scorer's minutes in parentheses.
         var k = index - 1;
-        if (k >= 3 && doc.Text.IsPunct(k, ')') && doc.Text[k - 1].Kind == TokenKind.Number && doc.Text.IsPunct(k - 2, '('))
+        if (k >= 3 && doc.Text.IsPunct(k, ')') && doc.Text[k - 1].Kind == TokenKind.Number)
         {
-            k -= 3;
+            var open = k - 2;
+            while (open > k - 8 && open > 0 && !doc.Text.IsPunct(open, '(')
+                && (doc.Text[open].Kind == TokenKind.Number || doc.Text.IsPunct(open, '\u060C') || doc.Text.IsPunct(open, ',') || IsWordAt(doc, open, "\u0648")))
+            {
+                open--;
+            }
+
+            if (doc.Text.IsPunct(open, '('))
+            {
+                k = open - 1;
+            }
         }
 
         return k >= 0 && owner[k] >= 0 && candidates[owner[k]].Kind == EntityKind.Person;
@@ -2025,7 +2036,8 @@ internal sealed class EntityExtractor
         var next = index + 1;
         return !(words.CommonWords.ContainsToken(doc, index, out _) || words.AmbiguousNames.ContainsToken(doc, index, out _))
             || (next < doc.Count && doc.IsWord(next) && !IsFunctionWord(doc, next) && !words.CommonWords.ContainsToken(doc, next, out _, allowClitic: false)
-                && (words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false) || (doc.Ids[next] == Vocabulary.Unknown && IsNameLike(doc, next, allowArticle: true))));
+                && (words.FirstNames.ContainsToken(doc, next, out _, allowClitic: false)
+                    || ((doc.Ids[next] == Vocabulary.Unknown || IsDefiniteNisba(doc, next)) && IsNameLike(doc, next, allowArticle: true)))); // ومحسن الشرقاوي
     }
 
     // ايمانويل ايبواه ودراماني ديابي، مارتا برزنيز وأنجب: after a given name and a surname, a word

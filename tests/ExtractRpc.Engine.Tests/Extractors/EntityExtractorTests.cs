@@ -261,6 +261,8 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("الترابط الهجومي بين ابوتريكة ومتعب وأسامة حسني في المباراة", "أسامة حسني")] // the item before was not found
     [InlineData("وحضر اللقاء المدير العام للقناة ، وريكاردو سيملر رئيس الشركة", "ريكاردو سيملر")]
+    [InlineData("وقد خاض العداءان محمد بوفلوسن ومحسن الشرقاوي أمس نهائي 5000 متر", "محسن الشرقاوي")] // a given name that is a word, before a nisba
+    [InlineData("سجل بيتر كراوتش ( 5 و69 ) وسامي حمزة ( 74 ) للفريق", "سامي حمزة")] // after a scorer's two minutes
     public void Extract_ConjoinedGivenNameBeforeAnUnknownSurname_BeginsAName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
