@@ -498,7 +498,10 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsConjoinedKunya(doc, i) || IsCompoundFirstName(doc, i)) && !IsFunctionWord(doc, i)
+            if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsConjoinedKunya(doc, i) || IsCompoundFirstName(doc, i)
+                    || (doc.Text.TokenText(i) is [Clitics.Waw, ..] && words.FirstNames.TryMatch(doc, i, out var conjoinedCompound, maxTokens: 2) && conjoinedCompound.End - conjoinedCompound.Start == 2
+                        && IsPersonBefore(doc, i, candidates, owner)))
+                && !IsFunctionWord(doc, i)
                 && FirstNamePerson(doc, i, candidates, owner, titled: false))
             {
                 continue;
@@ -1744,13 +1747,18 @@ internal sealed class EntityExtractor
         // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
         // and so does one that is also a common word.
         var compound = words.FirstNames.TryMatch(doc, first, out var fn, allowClitic: false, maxTokens: 2) && fn.End - fn.Start == 2;
+        // وخلف سالم وعبد الله قاسم حسن: a compound given name takes the list's و too, right after a person.
+        var conjoinedCompound = !titled && !compound && doc.Text.TokenText(first) is [Clitics.Waw, ..]
+            && words.FirstNames.TryMatch(doc, first, out fn, allowClitic: true, maxTokens: 2) && fn.End - fn.Start == 2 && fn.Skip == 1
+            && IsPersonBefore(doc, first, candidates, owner);
+        compound |= conjoinedCompound;
         // In a list of people (سالم مسعود ووليد حمزة ومحمد نايف) the conjunction is written on the next
         // first name: right after a person, و + a first name, when the whole word is no known word,
         // begins a name (elsewhere وبارك، وتحسين are a verb and a noun).
         // A list whose previous item no rule found (ومتعب وأسامة حسني) still shows the name by what follows:
         // a given name no list holds as a word, then a word no vocabulary knows, shaped like a surname.
-        var conjoined = !titled && !compound && IsConjoinedFirstName(doc, first)
-            && (IsPersonBefore(doc, first, candidates, owner) || IsSurnameAfterConjoinedName(doc, first));
+        var conjoined = conjoinedCompound || (!titled && !compound && IsConjoinedFirstName(doc, first)
+            && (IsPersonBefore(doc, first, candidates, owner) || IsSurnameAfterConjoinedName(doc, first)));
         // أبو أيوب، أبي زيد; أم مريم stays a kunya only after a title: it is as often "Maryam's mother".
         var kunya = (IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645")) || IsConjoinedKunya(doc, first);
         // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
@@ -1770,7 +1778,7 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        var skip = conjoined || IsConjoinedKunya(doc, first) ? doc.StemSkips[first] : 0;
+        var skip = conjoinedCompound ? fn.Skip : conjoined || IsConjoinedKunya(doc, first) ? doc.StemSkips[first] : 0;
 
         var end = compound ? fn.End : first + 1;
         // A given name that is also a word (باسم "on behalf of") takes no known surname or nisba after it.

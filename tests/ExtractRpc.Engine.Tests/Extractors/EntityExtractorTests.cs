@@ -263,6 +263,7 @@ public sealed class EntityExtractorTests
     [InlineData("وحضر اللقاء المدير العام للقناة ، وريكاردو سيملر رئيس الشركة", "ريكاردو سيملر")]
     [InlineData("وقد خاض العداءان محمد بوفلوسن ومحسن الشرقاوي أمس نهائي 5000 متر", "محسن الشرقاوي")] // a given name that is a word, before a nisba
     [InlineData("سجل بيتر كراوتش ( 5 و69 ) وسامي حمزة ( 74 ) للفريق", "سامي حمزة")] // after a scorer's two minutes
+    [InlineData("ضمت التشكيلة محسن سعد وخلف سالم وعبد الله قاسم حسن ويوسف حسن رستم", "عبد الله قاسم حسن")] // a compound given name with و
     public void Extract_ConjoinedGivenNameBeforeAnUnknownSurname_BeginsAName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
