@@ -499,8 +499,7 @@ internal sealed class EntityExtractor
             }
 
             if ((words.FirstNames.ContainsToken(doc, i, out _) || IsKunya(doc, i) || IsConjoinedKunya(doc, i) || IsCompoundFirstName(doc, i)
-                    || (doc.Text.TokenText(i) is [Clitics.Waw, ..] && words.FirstNames.TryMatch(doc, i, out var conjoinedCompound, maxTokens: 2) && conjoinedCompound.End - conjoinedCompound.Start == 2
-                        && IsPersonBefore(doc, i, candidates, owner)))
+                    || IsConjoinedCompoundFirstName(doc, i, candidates, owner, out _))
                 && !IsFunctionWord(doc, i)
                 && FirstNamePerson(doc, i, candidates, owner, titled: false))
             {
@@ -1098,8 +1097,8 @@ internal sealed class EntityExtractor
     // وسجلت، وقامت، وأكدت: the past with the feminine ت — فعلت, فالت (a hollow root) or أفعلت. Plurals in
     // ات (جهات) have the alef just before the ت.
     private static bool IsFeminineSingularPast(ReadOnlySpan<char> verb) =>
-        verb is [_, _, not ArabicNormalizer.Alef, Teh] && verb[..3].IndexOfAny(LongVowels) is < 0 or 1
-        || verb is [ArabicNormalizer.Alef, _, _, _, Teh] && verb[1..4].IndexOfAny(LongVowels) < 0;
+        (verb is [_, _, not ArabicNormalizer.Alef, Teh] && verb[..3].IndexOfAny(LongVowels) is < 0 or 1)
+        || (verb is [ArabicNormalizer.Alef, _, _, _, Teh] && verb[1..4].IndexOfAny(LongVowels) < 0);
 
     // A word no word list knows (a lexicon name's may be), shaped like a name: no article, no pronoun, no
     // feminine ending, no verb's shape, and no known word behind a proclitic.
@@ -1747,10 +1746,7 @@ internal sealed class EntityExtractor
         // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
         // and so does one that is also a common word.
         var compound = words.FirstNames.TryMatch(doc, first, out var fn, allowClitic: false, maxTokens: 2) && fn.End - fn.Start == 2;
-        // وخلف سالم وعبد الله قاسم حسن: a compound given name takes the list's و too, right after a person.
-        var conjoinedCompound = !titled && !compound && doc.Text.TokenText(first) is [Clitics.Waw, ..]
-            && words.FirstNames.TryMatch(doc, first, out fn, allowClitic: true, maxTokens: 2) && fn.End - fn.Start == 2 && fn.Skip == 1
-            && IsPersonBefore(doc, first, candidates, owner);
+        var conjoinedCompound = !titled && !compound && IsConjoinedCompoundFirstName(doc, first, candidates, owner, out fn);
         compound |= conjoinedCompound;
         // In a list of people (سالم مسعود ووليد حمزة ومحمد نايف) the conjunction is written on the next
         // first name: right after a person, و + a first name, when the whole word is no known word,
@@ -2078,6 +2074,17 @@ internal sealed class EntityExtractor
                 || IsWordAt(doc, next, "\u0627\u062D\u062F")); // أحد (الأيام)
     }
 
+    // وخلف سالم وعبد الله قاسم حسن: right after a person, a compound given name takes the list's و too.
+    private static bool IsConjoinedCompoundFirstName(Document doc, int index, List<Candidate> candidates, int[] owner, out PhraseMatch<bool> name)
+    {
+        name = default;
+        return doc.Text.TokenText(index) is [Clitics.Waw, ..]
+            && doc.Lexicon.Words.FirstNames.TryMatch(doc, index, out name, maxTokens: 2) && name.End - name.Start == 2 && name.Skip == 1
+            && IsPersonBefore(doc, index, candidates, owner);
+    }
+
+    // ومتعب وأسامة حسني: و + a given name that is no word, then a surname-shaped word no list knows (or
+    // another given name), is the next name in a list even when the item before it was not found.
     private static bool IsSurnameAfterConjoinedName(Document doc, int index)
     {
         var words = doc.Lexicon.Words;
