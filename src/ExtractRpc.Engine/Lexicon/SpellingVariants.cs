@@ -81,7 +81,6 @@ internal static class SpellingVariants
         }
 
         var last = token[^1];
-
         var before = token[^2];
         if (before == Yeh && last == '\u0647' && token.Length >= 5)
         {
