@@ -1555,12 +1555,54 @@ internal sealed class EntityExtractor
             return false;
         }
 
+        if (linkedId is null && !administration && head.Value != "media")
+        {
+            end = WithPurpose(doc, end, owner);
+        }
+
         var text = Canonical(doc, head.Start, end, head.Skip);
         Mark(owner, head.Start, end, candidates.Count);
         candidates.Add(linkedId is not null
             ? new Candidate(head.Start, end, head.Skip, EntityKind.Organization, linkedId, linkedCanonical!, linkedEnglish!, 0.9f, MentionSource.Lexicon, 2)
             : new Candidate(head.Start, end, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, end), text, "", 0.7f, MentionSource.Rule, 2));
         return true;
+    }
+
+    /// <summary>
+    /// المعهد الوطني الأميركي لرصد الزلازل، الاتحاد العربي لعلوم الفضاء، البنك الآسيوي للتنمية: after a
+    /// body's name, ل + a noun and its genitive (or ل + a definite noun) say what the body is for and belong
+    /// to the name. Not when the noun governs a preposition (الحكومة العراقية للمطالبة بـ), a purpose clause.
+    /// Returns the new end.
+    /// </summary>
+    private static int WithPurpose(Document doc, int end, int[] owner)
+    {
+        if (end >= doc.Count || owner[end] >= 0 || !doc.IsWord(end) || doc.Text.TokenText(end) is not [Clitics.Lam, _, _, _, ..]
+            || doc.StemSkips[end] != 1 || IsFunctionWord(doc, end) || !doc.Text[end].SpaceBefore
+            || doc.Text.TokenText(end - 1) is "\u0627\u0644\u062A\u0627\u0628\u0639" or "\u0627\u0644\u062A\u0627\u0628\u0639\u0647") // التابعة لقوة: whose it is, not what for
+        {
+            return end;
+        }
+
+        var definite = doc.Text.TokenText(end) is [Clitics.Lam, Clitics.Lam, ..]; // للتنمية: ل + التنمية
+        var next = end + 1;
+        var k = next;
+        while (k < doc.Count && k - next < 3 && owner[k] < 0 && doc.IsWord(k) && StartsWithArticle(doc, k) && !IsFunctionWord(doc, k) && doc.StemSkips[k] == 0)
+        {
+            k++;
+            if (IsDefiniteNisba(doc, k - 1))
+            {
+                break; // للتعاون الإنمائي: the adjective closes it
+            }
+        }
+
+        // لرصد الزلازل needs its genitive; للتنمية stands alone. Either way a preposition after it makes it a clause.
+        if (k == next && (!definite || (k < doc.Count && doc.IsWord(k)
+            && (IsFunctionWord(doc, k) || doc.Text.TokenText(k)[0] == Clitics.Beh || (doc.StemSkips[k] > 0 && doc.Text.TokenText(k)[0] == Clitics.Lam))))) // للمطالبة بحقوق
+        {
+            return end;
+        }
+
+        return k;
     }
 
     /// <summary>

@@ -325,6 +325,19 @@ public sealed class EntityExtractorTests
     public void Extract_PlaceThatIsAlsoAWordInAPlacesSlot_IsThePlace(string text, string name) =>
         Assert.Equal(EntityKind.Location, Find(text, name).Kind);
 
+    [Theory]
+    [InlineData("أعلن البنك الآسيوي للتنمية منح الصين قرضا", "البنك الآسيوي للتنمية")] // ل + a definite noun
+    [InlineData("وقال رئيس الرابطة الألمانية لصناعة النفط إن الوقود", "الرابطة الألمانية لصناعة النفط")] // ل + a noun and its genitive
+    [InlineData("بحسب المعهد الوطني الأميركي لرصد الزلازل ووقع الزلزال", "المعهد الوطني الأميركي لرصد الزلازل")]
+    public void Extract_BodyWithWhatItIsFor_IsNamedWhole(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("واعتصم أعضاء النقابة الفلسطينية للمطالبة بحقوقهم", "النقابة الفلسطينية")] // a purpose clause: the noun governs بـ
+    [InlineData("ويقوم أفراد الكتيبة الهندية التابعة لقوة المراقبة الدولية بدوريات", "الكتيبة الهندية التابعة")] // whose it is
+    public void Extract_BodyBeforeAPurposeClause_EndsBeforeIt(string text, string name) =>
+        Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
+
     [Fact]
     public void Extract_KunyaShapedPlace_StaysThePlace() =>
         Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
