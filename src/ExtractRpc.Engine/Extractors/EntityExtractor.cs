@@ -258,6 +258,7 @@ internal sealed class EntityExtractor
                 && !(entries[m.Value].Kind == EntityKind.Person && m.Skip == 0 && WrittenWord(doc, m.Start) is [.., '\u0649'] && IsFunctionWord(doc, m.Start))
                 && !ModifiesPreviousNoun(doc, m)
                 && !IsWordWithItsAdjective(doc, m)
+                && !IsNationalBodyOfTheName(doc, m)
                 && !IsPlaceWordOutOfPlace(doc, m)
                 && !IsDatelineSource(doc, m))
             {
@@ -327,6 +328,12 @@ internal sealed class EntityExtractor
         m.End - m.Start == 1 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Person
         && IsMasculineNisba(doc, m.End)
         && doc.Lexicon.Words.AmbiguousNames.ContainsToken(doc, m.Start, out _);
+
+    // مجلس الأمن القومي السعودي is not مجلس الأمن (the UN's): a body's name followed by "national" names
+    // a country's own body, which the organization rules then name whole.
+    private static bool IsNationalBodyOfTheName(Document doc, PhraseMatch<int> m) =>
+        m.End - m.Start >= 2 && m.End < doc.Count && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Organization
+        && doc.Text.TokenText(m.End) is "\u0627\u0644\u0642\u0648\u0645\u064A" or "\u0627\u0644\u0648\u0637\u0646\u064A"; // القومي، الوطني
 
     // علينا أن نجد حلا، دعم مالي، الطريق الموصل إلى: a one-word place that is also an everyday word is
     // the place only where a place is expected.

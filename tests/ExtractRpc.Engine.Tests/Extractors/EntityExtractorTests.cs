@@ -333,6 +333,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("ورئيس مجلس الأمن القومي السعودي بندر بن سلطان", "مجلس الأمن القومي السعودي")] // not the UN Security Council
+    [InlineData("ترأس عباس اجتماعا طارئا لمجلس الأمن القومي الفلسطيني", "مجلس الأمن القومي الفلسطيني")]
+    public void Extract_NationalBodyNamedLikeAnInternationalOne_IsItsOwnBody(string text, string name)
+    {
+        var e = Find(text, name);
+        Assert.Equal(EntityKind.Organization, e.Kind);
+        Assert.StartsWith("doc:", e.EntityId);
+    }
+
+    [Theory]
     [InlineData("واعتصم أعضاء النقابة الفلسطينية للمطالبة بحقوقهم", "النقابة الفلسطينية")] // a purpose clause: the noun governs بـ
     [InlineData("ويقوم أفراد الكتيبة الهندية التابعة لقوة المراقبة الدولية بدوريات", "الكتيبة الهندية التابعة")] // whose it is
     public void Extract_BodyBeforeAPurposeClause_EndsBeforeIt(string text, string name) =>
