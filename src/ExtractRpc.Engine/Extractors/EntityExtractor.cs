@@ -1477,6 +1477,7 @@ internal sealed class EntityExtractor
         string? linkedId = null;
         string? linkedCanonical = null;
         string? linkedEnglish = null;
+        var linkedFirst = -1;
         var administration = head.Value == "administration";
         while (end < doc.Count && end - j < 6 && doc.IsWord(end))
         {
@@ -1500,7 +1501,7 @@ internal sealed class EntityExtractor
 
                 if (c.Kind == EntityKind.Organization && end == j)
                 {
-                    (linkedId, linkedCanonical, linkedEnglish) = (c.Id, c.Canonical, c.English);
+                    (linkedId, linkedCanonical, linkedEnglish, linkedFirst) = (c.Id, c.Canonical, c.English, c.First);
                 }
 
                 end = c.End;
@@ -1570,7 +1571,8 @@ internal sealed class EntityExtractor
         var text = Canonical(doc, head.Start, end, head.Skip);
         Mark(owner, head.Start, end, candidates.Count);
         candidates.Add(linkedId is not null
-            ? new Candidate(head.Start, end, head.Skip, EntityKind.Organization, linkedId, linkedCanonical!, linkedEnglish!, 0.9f, MentionSource.Lexicon, 2)
+            // كتلة تيار المستقبل: the mention is the phrase, the id and the name are the body the lexicon knows.
+            ? new Candidate(head.Start, end, head.Skip, EntityKind.Organization, linkedId, linkedCanonical!, linkedEnglish!, 0.9f, MentionSource.Lexicon, 2, NameFirst: linkedFirst)
             : new Candidate(head.Start, end, head.Skip, EntityKind.Organization, DocumentId(EntityKind.Organization, doc, head.Start, end), text, "", 0.7f, MentionSource.Rule, 2));
         return true;
     }

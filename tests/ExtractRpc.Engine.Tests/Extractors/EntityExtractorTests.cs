@@ -333,6 +333,16 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
 
     [Theory]
+    [InlineData("حذر رئيس كتلة تيار المستقبل سعد الحريري مساء امس", "كتلة تيار المستقبل", "تيار المستقبل")]
+    [InlineData("اجتماع طارئ لوزراء خارجية دول الاتحاد الأوروبي لحسم المسألة", "الاتحاد الأوروبي", "الاتحاد الأوروبي")] // دول is no part of the name
+    public void Extract_HeadBeforeABodyTheLexiconKnows_NamesThatBody(string text, string mention, string name)
+    {
+        var e = Find(text, mention);
+        Assert.Equal(EntityKind.Organization, e.Kind);
+        Assert.Equal(name, TestLexicon.Slice(text, e.NameSpan));
+    }
+
+    [Theory]
     [InlineData("ورئيس مجلس الأمن القومي السعودي بندر بن سلطان", "مجلس الأمن القومي السعودي")] // not the UN Security Council
     [InlineData("ترأس عباس اجتماعا طارئا لمجلس الأمن القومي الفلسطيني", "مجلس الأمن القومي الفلسطيني")]
     public void Extract_NationalBodyNamedLikeAnInternationalOne_IsItsOwnBody(string text, string name)
