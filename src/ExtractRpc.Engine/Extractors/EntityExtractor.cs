@@ -2176,7 +2176,9 @@ internal sealed class EntityExtractor
         // lacks (after a first word it may: قرية أم الزينات).
         var end = j;
         while (end < doc.Count && end - j < 2 && IsNameLike(doc, end, allowArticle: true) && owner[end] < 0 && !LooksLikeInflectedNoun(doc, end)
-            && !(end == j && StartsWithArticle(doc, end) && doc.Text.TokenText(end) is [.., ArabicNormalizer.Alef, Teh]))
+            && !(end == j && StartsWithArticle(doc, end) && doc.Text.TokenText(end) is [.., ArabicNormalizer.Alef, Teh])
+            // بلدة اجدير بالريف، نهر مهروت مصابتين: a proclitic or a feminine dual begins what is said of the place.
+            && !(end > j && (doc.StemSkips[end] > 0 || WrittenWord(doc, end) is [_, _, .., '\u062A', '\u064A', '\u0646'])))
         {
             end++;
         }

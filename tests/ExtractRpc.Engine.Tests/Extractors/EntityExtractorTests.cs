@@ -358,6 +358,13 @@ public sealed class EntityExtractorTests
     public void Extract_BodyBeforeAPurposeClause_EndsBeforeIt(string text, string name) =>
         Assert.Equal(EntityKind.Organization, Find(text, name).Kind);
 
+    [Theory]
+    [InlineData("وهو من مواليد بلدة اجدير بالريف سنة 1882", "اجدير")] // a proclitic begins what is said of the place
+    [InlineData("عثر على جثتين بالقرب من نهر مهروت مصابتين بطلقات نارية", "مهروت")] // a feminine dual
+    [InlineData("ذهب إلى كتاب الشيخ في حارة الكبابجي بالقرب من درب قرمز", "الكبابجي")]
+    public void Extract_PlaceAfterATrigger_EndsBeforeWhatIsSaidOfIt(string text, string name) =>
+        Assert.Contains(Entities(text), e => e.Kind == EntityKind.Location && TestLexicon.Slice(text, e.NameSpan) == name);
+
     [Fact]
     public void Extract_KunyaShapedPlace_StaysThePlace() =>
         Assert.Equal(EntityKind.Location, Find("وصل الوفد إلى ابوظبي أمس", "ابوظبي").Kind);
