@@ -343,6 +343,12 @@ public sealed class EntityExtractorTests
     }
 
     [Theory]
+    [InlineData("وأدى العنابي مرانا خفيفا صباح امس قبل مواجهة تايلاند", "العنابي", "org:qatar-national-team")]
+    [InlineData("وتأهل النشامى إلى الدور الثاني من كأس آسيا", "النشامى", "org:jordan-national-team")]
+    public void Extract_NationalTeamByItsNickname_IsTheTeam(string text, string name, string id) =>
+        Assert.Equal(id, Find(text, name).EntityId);
+
+    [Theory]
     [InlineData("ورئيس مجلس الأمن القومي السعودي بندر بن سلطان", "مجلس الأمن القومي السعودي")] // not the UN Security Council
     [InlineData("ترأس عباس اجتماعا طارئا لمجلس الأمن القومي الفلسطيني", "مجلس الأمن القومي الفلسطيني")]
     public void Extract_NationalBodyNamedLikeAnInternationalOne_IsItsOwnBody(string text, string name)
