@@ -345,7 +345,9 @@ public sealed class EntityExtractorTests
     [Theory]
     [InlineData("وأدى العنابي مرانا خفيفا صباح امس قبل مواجهة تايلاند", "العنابي", "org:qatar-national-team")]
     [InlineData("وتأهل النشامى إلى الدور الثاني من كأس آسيا", "النشامى", "org:jordan-national-team")]
-    public void Extract_NationalTeamByItsNickname_IsTheTeam(string text, string name, string id) =>
+    [InlineData("وأرجأ الزمالك سفر الوفد أكثر من مرة", "الزمالك", "org:zamalek")] // the club by its bare name
+    [InlineData("يسكن في حي الزمالك بالقاهرة", "حي الزمالك", "loc:eg-zamalek")] // the district keeps its trigger
+    public void Extract_TeamByItsNicknameOrBareName_IsTheTeam(string text, string name, string id) =>
         Assert.Equal(id, Find(text, name).EntityId);
 
     [Theory]
