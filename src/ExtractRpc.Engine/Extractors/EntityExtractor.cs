@@ -1700,6 +1700,12 @@ internal sealed class EntityExtractor
         // and the name, if any, comes after it.
         // A one-word title that is also a given name and goes on with one is the name (الدكتور سيد
         // محمد خاتمي).
+        if (IsLaqabAfterReligiousTitle(doc, title, j, skipped, owner))
+        {
+            AddPerson(doc, j - 1, j, 0.7f, candidates, owner);
+            return true;
+        }
+
         if (j >= doc.Count || owner[j] >= 0
             || (doc.Lexicon.Words.Titles.TryMatch(doc, j, out var next, allowClitic: false, maxTokens: 5)
                 && !(next.End == j + 1 && doc.Lexicon.Words.FirstNames.ContainsToken(doc, j, out _, allowClitic: false)
@@ -1789,6 +1795,21 @@ internal sealed class EntityExtractor
 
         AddPerson(doc, j, end, 0.6f, candidates, owner);
         return true;
+    }
+
+    // الإمام الرضا عليه السلام، الإمام الصادق، الشيخ الطوسي: after a religious title, one definite word
+    // the lists do not know as a noun or adjective, with no name after it, is the person's laqab.
+    private static bool IsLaqabAfterReligiousTitle(Document doc, PhraseMatch<string> title, int j, int skipped, int[] owner)
+    {
+        var k = j - 1;
+        var words = doc.Lexicon.Words;
+        // (امام الكاميرا: an indefinite one-word title is the preposition أمام or a noun in construct.)
+        return title.Value == "religious" && skipped == 1 && k == title.End && owner[k] < 0 && doc.StemSkips[k] == 0
+            && (title.End - title.Start > 1 || StartsWithArticle(doc, title.Start) || HasArticleClitic(doc, title))
+            && !words.CommonWords.ContainsToken(doc, k, out _) && !words.Titles.ContainsToken(doc, k, out _) && !words.Ordinals.ContainsToken(doc, k, out _)
+            && !LooksLikeDefiniteVerbalNoun(doc.Text.TokenText(k)) && IsNameLike(doc, k, allowArticle: true)
+            && (j >= doc.Count || !doc.IsWord(j) || IsFunctionWord(doc, j) || !IsNameLike(doc, j, allowArticle: true)
+                || doc.Text.TokenText(j) is "\u0639\u0644\u064A\u0647" or "\u0631\u062D\u0645\u0647"); // عليه السلام، رحمه الله
     }
 
     private static bool FirstNamePerson(Document doc, int first, List<Candidate> candidates, int[] owner, bool titled)

@@ -291,6 +291,19 @@ public sealed class EntityExtractorTests
         Assert.Equal(EntityKind.Person, Find(text, name).Kind); // Find holds the span to the name exactly
 
     [Theory]
+    [InlineData("وقد ولد الإمام الرضا عليه السلام في المدينة المنورة", "الرضا")] // a laqab after a religious title
+    [InlineData("وهناك تمت البيعة للإمام الرضا بولاية العهد", "الرضا")]
+    [InlineData("عندما تدخل آية الله الطبسي رئيس العلماء", "الطبسي")]
+    public void Extract_LaqabAfterAReligiousTitle_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("حقق حلمه في الوقوف امام الكاميرا الحقيقية")] // امام is the preposition here
+    [InlineData("وألقى الإمام الأكبر كلمة في المؤتمر")] // a title of two words, no name
+    public void Extract_DefiniteWordAfterAReligiousTitleShape_IsNoLaqab(string text) =>
+        Assert.DoesNotContain(Entities(text), e => e.Kind == EntityKind.Person);
+
+    [Theory]
     [InlineData("وشاركت الممثلتان أنيت بينينغ وكاترين دونوف في الحفل", "أنيت بينينغ")] // the dual of الممثلة
     [InlineData("وصل المخرجان ستيفن كورين وفرانك كوراسي إلى المهرجان", "ستيفن كورين")] // the dual of المخرج
     public void Extract_NameAfterADualTitle_IsAPerson(string text, string name) =>
