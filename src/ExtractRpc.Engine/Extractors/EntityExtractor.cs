@@ -1908,7 +1908,7 @@ internal sealed class EntityExtractor
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
                 || (IsDualOrPluralOfKnownWord(doc, end) && !words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
-                || IsDayPartOfADay(doc, end)
+                || IsDayPartOfADay(doc, end) || IsBlessing(doc, end)
                 || (end - first >= 2 && (IsNounOrParticipleAfterName(doc, end) || IsConjoinedAfterFullName(doc, end))))
             {
                 break;
@@ -2157,6 +2157,11 @@ internal sealed class EntityExtractor
 
     // ومتعب وأسامة حسني: و + a given name that is no word, then a surname-shaped word no list knows (or
     // another given name), is the next name in a list even when the item before it was not found.
+    // الملك الحسين طيب الله ثراه، محمد رحمه الله، علي رضي الله عنه: the blessing after a name is no part of it.
+    private static bool IsBlessing(Document doc, int index) =>
+        IsWordAt(doc, index + 1, "\u0627\u0644\u0644\u0647") // الله
+        && doc.Text.TokenText(index) is "\u0637\u064A\u0628" or "\u0631\u062D\u0645\u0647" or "\u064A\u0631\u062D\u0645\u0647" or "\u062D\u0641\u0638\u0647" or "\u0631\u0639\u0627\u0647" or "\u0631\u0636\u064A"; // طيب، رحمه، يرحمه، حفظه، رعاه، رضي
+
     private static bool IsSurnameAfterConjoinedName(Document doc, int index)
     {
         var words = doc.Lexicon.Words;

@@ -287,6 +287,8 @@ public sealed class EntityExtractorTests
     [InlineData("وعكف المدرب ومساعده عبدالله مبارك صباح امس على مشاهدة المباراة", "عبدالله مبارك")] // صباح أمس: when
     [InlineData("فربما يستيقظ ليوناردو صباح أحد الأيام وقد عادت ذاكرته", "ليوناردو")]
     [InlineData("وقدم يحيى بيرت الحاصل على الدكتوراه دراسة", "يحيى بيرت")] // a participle governing على
+    [InlineData("بتمويل شخصي من جلالة الملك الحسين طيب الله ثراه", "الحسين")] // a blessing after the name
+    [InlineData("وكتب الأديب محمد عبده رحمه الله مقالا", "محمد عبده")]
     public void Extract_NameBeforeATimeOrAParticiple_EndsThere(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind); // Find holds the span to the name exactly
 
