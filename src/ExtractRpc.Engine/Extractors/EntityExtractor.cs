@@ -453,6 +453,16 @@ internal sealed class EntityExtractor
 
             if (owner[i] >= 0)
             {
+                // فريق العربي، حارس العربي: after an indefinite فريق, نادي or sports noun the nationality's form is
+                // in construct, so it names the club (an adjective would take the article with its noun: الفريق العربي).
+                if (candidates[owner[i]] is { Kind: EntityKind.Nationality, Length: 1, First: var at } && at == i && i > 0 && doc.IsWord(i - 1)
+                    && (ClubHead(doc, i - 1) > 0 || words.SportsWords.ContainsToken(doc, i - 1, out _))
+                    && !doc.Text.TokenText(i - 1)[doc.StemSkips[i - 1]..].StartsWith("\u0627\u0644", StringComparison.Ordinal)
+                    && words.Clubs.TryMatch(doc, i, out var nisbaClub, maxTokens: 1) && nisbaClub.End == i + 1)
+                {
+                    candidates[owner[i]] = BareName(doc, i, i + 1, nisbaClub);
+                }
+
                 LongerThanKnownPerson(doc, i, candidates, owner);
                 NasabBeforeKnownPerson(doc, i, candidates, owner);
                 continue;
