@@ -1590,8 +1590,8 @@ internal sealed class EntityExtractor
     /// <summary>
     /// المعهد الوطني الأميركي لرصد الزلازل، الاتحاد العربي لعلوم الفضاء، البنك الآسيوي للتنمية: after a
     /// body's name, ل + a noun and its genitive (or ل + a definite noun) say what the body is for and belong
-    /// to the name. Not when the noun governs a preposition (الحكومة العراقية للمطالبة بـ), a purpose clause.
-    /// Returns the new end.
+    /// to the name. Not when the noun governs a preposition (النقابة الفلسطينية للمطالبة بحقوقهم), a purpose
+    /// clause, nor after التابعة (whose the body is). Returns the new end.
     /// </summary>
     private static int WithPurpose(Document doc, int end, int[] owner)
     {
