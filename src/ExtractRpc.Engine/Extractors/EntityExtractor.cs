@@ -1818,8 +1818,8 @@ internal sealed class EntityExtractor
             && (title.End - title.Start > 1 || StartsWithArticle(doc, title.Start) || HasArticleClitic(doc, title))
             && !words.CommonWords.ContainsToken(doc, k, out _) && !words.Titles.ContainsToken(doc, k, out _) && !words.Ordinals.ContainsToken(doc, k, out _)
             && !LooksLikeDefiniteVerbalNoun(doc.Text.TokenText(k)) && IsNameLike(doc, k, allowArticle: true)
-            && (j >= doc.Count || !doc.IsWord(j) || IsFunctionWord(doc, j) || !IsNameLike(doc, j, allowArticle: true)
-                || doc.Text.TokenText(j) is "\u0639\u0644\u064A\u0647" or "\u0631\u062D\u0645\u0647"); // عليه السلام، رحمه الله
+            && (j >= doc.Count || !doc.IsWord(j) || IsFunctionWord(doc, j) // عليه السلام: عليه is a function word
+                || !IsNameLike(doc, j, allowArticle: true) || doc.Text.TokenText(j) is "\u0631\u062D\u0645\u0647"); // رحمه الله
     }
 
     private static bool FirstNamePerson(Document doc, int first, List<Candidate> candidates, int[] owner, bool titled)
