@@ -45,6 +45,7 @@ internal sealed class EntityExtractor
             var accepted = Resolve(candidates, owner.AsSpan(0, n));
             TakeClassifiersIn(doc, candidates, accepted, owner.AsSpan(0, n));
             Corefer(doc, candidates, accepted, owner.AsSpan(0, n));
+            TakeLatinGlosses(doc, candidates, accepted, owner.AsSpan(0, n));
             SortByPosition(candidates, accepted);
             foreach (var index in accepted)
             {
@@ -218,6 +219,179 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>
+    /// <summary>
+    /// ألبرت أينشتاين ( Albert Einstein )، جامعة " آستون " ( Aston University )، زيورخ Zürich: a name in
+    /// Latin letters right after a mention, in parentheses or not, is the same entity written in its own
+    /// language. It is a mention of that entity, and it gives a name the lexicon lacks its English form.
+    /// </summary>
+    private static void TakeLatinGlosses(Document doc, List<Candidate> candidates, List<int> accepted, Span<int> owner)
+    {
+        var count = accepted.Count;
+        for (var a = 0; a < count; a++)
+        {
+            var index = accepted[a];
+            var c = candidates[index];
+            if (c.Kind == EntityKind.Nationality)
+            {
+                continue;
+            }
+
+            var k = c.End;
+            if (k < doc.Count && IsQuote(doc, k))
+            {
+                k++;
+            }
+
+            var parenthesized = doc.Text.IsPunct(k, '(');
+            var first = parenthesized ? k + 1 : k;
+            var end = LatinNameEnd(doc, first);
+            // Without parentheses, a transliteration has no more words than the name (دان حالوتس My Search
+            // History is a headline run on, not Dan Halutz).
+            if (end == first || (parenthesized ? !doc.Text.IsPunct(end, ')') : k != c.End || end - first > c.Length))
+            {
+                continue;
+            }
+
+            var taken = false;
+            for (var t = first; t < end && !taken; t++)
+            {
+                taken = owner[t] >= 0;
+            }
+
+            var span = doc.Text.Span(first, end - 1);
+            var gloss = doc.Text.Original.AsSpan(span.Start, span.Length);
+            if (taken || !GlossFits(c.English, gloss))
+            {
+                continue;
+            }
+
+            var english = c.English;
+            if (english.Length == 0)
+            {
+                english = gloss.ToString();
+                candidates[index] = c with { English = english };
+            }
+
+            for (var t = first; t < end; t++)
+            {
+                owner[t] = candidates.Count;
+            }
+
+            accepted.Add(candidates.Count);
+            candidates.Add(c with { First = first, End = end, Skip = 0, English = english, NameFirst = -1 });
+        }
+    }
+
+    // A gloss after an entity the lexicon knows must be its name: UNHRC after الأمم المتحدة (UN) is the
+    // council whose name ends there, not the UN. An acronym matches the English name's initials (UN,
+    // United Nations), a name shares a word with it (Einstein, Albert Einstein; Zürich, Zurich).
+    private static bool GlossFits(string english, ReadOnlySpan<char> gloss)
+    {
+        if (english.Length == 0)
+        {
+            return true;
+        }
+
+        Span<char> initials = stackalloc char[16];
+        var n = 0;
+        foreach (var range in english.AsSpan().SplitAny(" -"))
+        {
+            var word = english.AsSpan()[range];
+            if (word.Length > 0 && char.IsUpper(word[0]) && n < initials.Length)
+            {
+                initials[n++] = word[0];
+            }
+        }
+
+        if (gloss.IndexOf(' ') < 0 && gloss.Length is >= 2 and <= 8 && !gloss.ContainsAnyExceptInRange('A', 'Z'))
+        {
+            return gloss.SequenceEqual(initials[..n]) || english.AsSpan().SequenceEqual(gloss);
+        }
+
+        foreach (var range in gloss.Split(' '))
+        {
+            var word = gloss[range];
+            if (word.Length >= 3 && FoldLatin(english).Contains(FoldLatin(word.ToString()), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Zürich and Zurich, Ségolène and Segolene: Latin letters without their accents, lower-cased.
+    private static string FoldLatin(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormD);
+        var sb = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var ch in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(char.ToLowerInvariant(ch));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    // The end of a run of Latin words that begins at <paramref name="first"/> and reads as a name: each
+    // word capitalized (Charles I، ICSS), but for the particles between them (Institute of Management
+    // Technology، El Telegramma Del Rif), and a hyphen inside a word (Jean-Paul). First when there is none.
+    private static int LatinNameEnd(Document doc, int first)
+    {
+        const int MaxWords = 8;
+        var end = first;
+        var words = 0;
+        for (var k = first; k < doc.Count && words < MaxWords; k++)
+        {
+            if (doc.Text[k].Kind == TokenKind.Punct && k > first && doc.Text.IsPunct(k, '-') && !doc.Text[k].SpaceBefore
+                && k + 1 < doc.Count && !doc.Text[k + 1].SpaceBefore && IsLatinWord(doc, k + 1, out _))
+            {
+                continue;
+            }
+
+            if (doc.Text[k].Kind != TokenKind.Word || !IsLatinWord(doc, k, out var capitalized))
+            {
+                break;
+            }
+
+            if (capitalized)
+            {
+                end = k + 1;
+            }
+            else if (!IsLatinParticle(doc.Text.TokenText(k)) || k == first)
+            {
+                break;
+            }
+
+            words++;
+        }
+
+        return end;
+    }
+
+    private static bool IsLatinWord(Document doc, int index, out bool capitalized)
+    {
+        var span = doc.Text.Span(index, index);
+        var word = doc.Text.Original.AsSpan(span.Start, span.Length);
+        capitalized = word.Length > 0 && char.IsUpper(word[0]);
+        foreach (var ch in word)
+        {
+            if (!(char.IsLetter(ch) && ch < '\u0250'))
+            {
+                return false;
+            }
+        }
+
+        return word.Length > 0;
+    }
+
+    private static bool IsLatinParticle(ReadOnlySpan<char> word) =>
+        word is "of" or "the" or "and" or "for" or "de" or "del" or "della" or "der" or "des" or "du" or "da" or "di" or "la" or "le" or "los" or "las"
+            or "van" or "von" or "al" or "el" or "bin" or "ibn" or "y" or "et" or "on" or "in";
+
     private static void SortByPosition(List<Candidate> candidates, List<int> accepted)
     {
         var keys = ArrayPool<int>.Shared.Rent(Math.Max(1, accepted.Count));

@@ -567,8 +567,9 @@ public static class LexiconCompiler
                 AddSurface(f[2], index, kind, 0, surfaces);
                 AddJoinedSpelling(f[2], f[3], index, kind, surfaces);
 
-                // Agencies and media are often credited in Latin script (Reuters, AFP).
-                if (kind == EntityKind.Organization && f[3].Length >= 4 && f[3].All(c => c < 0x80))
+                // Agencies and media are often credited in Latin script (Reuters, AFP, BBC); a shorter
+                // English name is too often something else (RT, BP).
+                if (kind == EntityKind.Organization && (f[3].Length >= 4 || (f[3].Length == 3 && IsAcronym(f[3]))) && f[3].All(c => c < 0x80))
                 {
                     AddSurface(f[3], index, kind, 1, surfaces);
                 }

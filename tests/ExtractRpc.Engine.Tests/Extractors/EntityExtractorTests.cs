@@ -1070,4 +1070,37 @@ public sealed class EntityExtractorTests
 
         Assert.Contains(Entities(text), e => e.EntityId == "per:joe-biden");
     }
+
+    [Theory]
+    [InlineData("ولد ألبرت أينشتاين ( Albert Einstein ) في ألمانيا", "ألبرت أينشتاين", "Albert Einstein")]
+    [InlineData("وقالت هيئة الإذاعة البريطانية ( BBC ) إن", "هيئة الإذاعة البريطانية", "BBC")] // an acronym of the English name
+    [InlineData("درس في زيورخ Zürich عامين", "زيورخ", "Zürich")] // no parentheses, the accent kept
+    [InlineData("وقعت شركة \" نوفاتيك \" ( Novatech ) عقدا مع الوزارة", "نوفاتيك", "Novatech")] // after the closing quote
+    public void Extract_NameInLatinLettersAfterAMention_IsTheSameEntity(string text, string mention, string gloss)
+    {
+        var arabic = Find(text, mention);
+        var latin = Find(text, gloss);
+        Assert.Equal(arabic.Kind, latin.Kind);
+        Assert.Equal(arabic.EntityId, latin.EntityId);
+    }
+
+    [Fact]
+    public void Extract_LatinGlossOfANameTheLexiconLacks_IsItsEnglishName()
+    {
+        const string text = "وقعت شركة \" نوفاتيك \" ( Novatech ) عقدا مع الوزارة";
+        Assert.Equal("Novatech", Find(text, "نوفاتيك").English);
+    }
+
+    [Theory]
+    [InlineData("اجتمعت لجنة حقوق الإنسان التابعة للأمم المتحدة ( UNHRC ) في جنيف", "UNHRC")] // not the UN's initials
+    [InlineData("التقى وزير الدفاع عمير بيرتس Search Archive Today", "Search Archive Today")] // longer than the name, without parentheses
+    public void Extract_LatinWordsThatAreNotTheMentionsName_AreNoGloss(string text, string latin) =>
+        AssertNoMentionContains(text, latin);
+
+    [Fact]
+    public void Extract_ThreeLetterLatinAcronymOfAnOutlet_IsTheOutlet()
+    {
+        const string text = "وقال مراسل BBC في القاهرة إن";
+        Assert.Equal(EntityKind.Organization, Find(text, "BBC").Kind);
+    }
 }
