@@ -937,7 +937,9 @@ internal sealed class EntityExtractor
         for (var i = 0; i < doc.Count; i++)
         {
             // A singular nationality (البرازيلي، اليابانية); a plural (الألمان سيكونون) is the people.
-            if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality, Skip: 0 } nationality || nationality.First != i || !IsDefiniteNisba(doc, i))
+            // والروسي: a proclitic before the article (و، ف، ب).
+            if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality } nationality || nationality.First != i
+                || !IsDefiniteNisbaShape(WrittenWord(doc, i)[Math.Min(nationality.Skip, WrittenWord(doc, i).Length)..]))
             {
                 continue;
             }
@@ -950,7 +952,8 @@ internal sealed class EntityExtractor
             }
 
             var end = first;
-            while (end < doc.Count && end - first < 3 && owner[end] < 0 && doc.StemSkips[end] == 0)
+            while (end < doc.Count && end - first < 3 && (owner[end] < 0 || IsGivenNameReadAsPeople(doc, end, candidates, owner))
+                && (doc.StemSkips[end] == 0 || (end == first && doc.Ids[end] == Vocabulary.Unknown)))
             {
                 // محمد عبد الفتاح: عبد and the name after it are one given name.
                 if (IsCompoundFirstName(doc, end) && end + 1 < doc.Count && owner[end + 1] < 0)
@@ -974,6 +977,12 @@ internal sealed class EntityExtractor
             }
         }
     }
+
+    // الروسي إيغور كونيتسين: a people's bare plural that is also a given name (إيغور, the Uyghurs) is the
+    // given name after a national.
+    private static bool IsGivenNameReadAsPeople(Document doc, int index, List<Candidate> candidates, int[] owner) =>
+        candidates[owner[index]] is { Kind: EntityKind.Nationality, Length: 1, Skip: 0 } && !IsDefinite(doc, index)
+        && doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
 
     /// <summary>
     /// قال لـ « الشرق الأوسط »، التقت ( العربي ): a place or nationality the lexicon found at token
@@ -2015,8 +2024,10 @@ internal sealed class EntityExtractor
         var kunya = (IsKunya(doc, first) && !doc.Text.TokenText(first).SequenceEqual("\u0627\u0645")) || IsConjoinedKunya(doc, first);
         // العداء محسن الشهيبي، السفير نادر الأنداري: a given name that is also a word, before a family
         // name in nisba form that no list knows, is the name.
-        var familyNisba = first + 1 < doc.Count && owner[first + 1] < 0 && !StartsWithArticle(doc, first) && IsMasculineNisba(doc, first + 1) && doc.Ids[first + 1] == Vocabulary.Unknown
-            && doc.StemIds[first + 1] == Vocabulary.Unknown && doc.Text[first + 1].SpaceBefore;
+        // So is a known person's family name of that form (فايز الحربي).
+        var familyNisba = first + 1 < doc.Count && owner[first + 1] < 0 && !StartsWithArticle(doc, first) && IsMasculineNisba(doc, first + 1)
+            && ((doc.Ids[first + 1] == Vocabulary.Unknown && doc.StemIds[first + 1] == Vocabulary.Unknown) || doc.Lexicon.Surnames.ContainsKey(doc.Ids[first + 1]))
+            && doc.Text[first + 1].SpaceBefore;
         if (!titled && !compound && !conjoined && !kunya && (!words.FirstNames.ContainsToken(doc, first, out _, allowClitic: false)
             || (words.CommonWords.ContainsToken(doc, first, out _, allowClitic: false) && !familyNisba)
             || IsNounWithPronoun(doc, first)))
@@ -2835,12 +2846,11 @@ internal sealed class EntityExtractor
         static bool IsRootLetter(char c) => c is not (alef or Yeh or '\u0648');
     }
 
-    private static bool IsDefiniteNisba(Document doc, int index)
-    {
-        var word = WrittenWord(doc, index);
-        return word.Length > 4 && word.StartsWith("\u0627\u0644", StringComparison.Ordinal)
-            && (word[^1] == '\u064A' || (word[^1] == '\u0629' && word[^2] == '\u064A'));
-    }
+    private static bool IsDefiniteNisba(Document doc, int index) => IsDefiniteNisbaShape(WrittenWord(doc, index));
+
+    private static bool IsDefiniteNisbaShape(ReadOnlySpan<char> word) =>
+        word.Length > 4 && word.StartsWith("\u0627\u0644", StringComparison.Ordinal)
+        && (word[^1] == '\u064A' || (word[^1] == '\u0629' && word[^2] == '\u064A'));
 
     /// <summary>
     /// The verb shapes names almost never take: an imperfect with the prefix ي or ن and three root

@@ -491,6 +491,7 @@ public sealed class EntityExtractorTests
     [InlineData("ومن هنا يقول شارلز مورفي السياسي الإنجليزي بعد الزيارة", "شارلز مورفي")] // a foreign given name and a town's name (Morbi)
     [InlineData("وسدد البرازيلي كارلوس كوريا كرة قوية ارتدت من الحارس", "كارلوس كوريا")] // كوريا is also Korea
     [InlineData("وكان الإسباني رافايل نادال المصنف ثانيا قد بلغ الدور الثالث", "رافايل نادال")] // رافائيل without the hamza's seat
+    [InlineData("واعتذر فايز الحربي عن الدور", "فايز الحربي")] // a given name that is a word (winner), and a known family's nisba
     public void Extract_GivenNameAndAWordTheLexiconKnowsAsSomethingElse_IsTheName(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
@@ -500,6 +501,8 @@ public sealed class EntityExtractorTests
     [InlineData("وفاز التشيكي توماس برديتش على الألماني فلوريان ماير 6 - 1 و3 - 6", "فلوريان ماير")] // a given name, not ف + the club لوريان
     [InlineData("فاز المصري محمد عبد الفتاح بالميدالية الذهبية", "محمد عبد الفتاح")] // a compound given name
     [InlineData("ونقل عن وزير الدفاع جوونو سودارسونو قوله أمس", "جوونو سودارسونو")] // two unknown names after a bare title
+    [InlineData("وفاز الإسباني رافائيل نادال، والروسي إيغور أندرييف على منافسيهما", "إيغور أندرييف")] // و on the national; إيغور is also the Uyghurs
+    [InlineData("وخسر أمام الإندونيسي بامبانغ سوريونو 6 - 4", "بامبانغ سوريونو")] // a first name beginning with ب
     public void Extract_UnknownNamesAfterANationalityOrATitle_AreAPerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 
