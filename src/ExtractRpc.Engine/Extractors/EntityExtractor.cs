@@ -1249,7 +1249,14 @@ internal sealed class EntityExtractor
     private static void SubjectAfterOpeningVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var p = i - 1;
-        if (p < 0 || owner[i] >= 0 || !doc.Text.IsSentenceEnd(p - 1) || !IsOpeningVerb(doc, p) || !(IsUnknownNameWord(doc, i) || IsUnknownFamilyNisba(doc, i)))
+        if (p < 0 || owner[i] >= 0)
+        {
+            return;
+        }
+
+        var opening = doc.Text.IsSentenceEnd(p - 1) && IsOpeningVerb(doc, p);
+        if (!(opening && (IsUnknownNameWord(doc, i) || IsUnknownFamilyNisba(doc, i) || IsGivenNameAlsoWordAsSubject(doc, i)))
+            && !(IsComplementizer(doc.Text.TokenText(p)) && doc.Text.TokenText(i)[0] is not (Yeh or Teh or Noon) && IsGivenNameAlsoWordAsSubject(doc, i)))
         {
             return;
         }
@@ -1262,6 +1269,27 @@ internal sealed class EntityExtractor
         }
 
         AddPerson(doc, i, i + 1, LoneNameConfidence, candidates, owner);
+    }
+
+    // وتوقف محفوظ عن، أن صدام لن: a given name that is also a word, as the subject of a sentence's opening
+    // verb or after أن، إن، لكن, before a function word or a verb (the word would be in construct before a
+    // noun, صدام الحضارات, or need a noun before it).
+    private static bool IsGivenNameAlsoWordAsSubject(Document doc, int index) =>
+        doc.IsWord(index) && doc.StemSkips[index] == 0 && index + 1 < doc.Count && doc.IsWord(index + 1)
+        && doc.Lexicon.Words.NamesAlsoWords.ContainsToken(doc, index, out _, allowClitic: false)
+        && doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false)
+        && !doc.Lexicon.Words.CommonWords.ContainsToken(doc, index, out _, allowClitic: false)
+        && (IsFunctionWord(doc, index + 1) || LooksLikeVerb(doc.Text.TokenText(index + 1)));
+
+    // أن، إن، لأن، لكن (also with و or ف): a noun, the subject, follows, or after أن a verb (أن يزيد).
+    private static bool IsComplementizer(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh)
+        {
+            word = word[1..];
+        }
+
+        return word is "\u0627\u0646" or "\u0644\u0627\u0646" or "\u0644\u0643\u0646";
     }
 
     // وواصل البدري كلامه، وأكد الجفيري أن: a definite nisba no list knows is a family name when it is

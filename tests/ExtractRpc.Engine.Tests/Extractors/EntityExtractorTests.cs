@@ -1106,4 +1106,16 @@ public sealed class EntityExtractorTests
         const string text = "وقال مراسل BBC في القاهرة إن";
         Assert.Equal(EntityKind.Organization, Find(text, "BBC").Kind);
     }
+
+    [Theory]
+    [InlineData("واعتذر محفوظ عن حضور الحفل", "محفوظ")] // "preserved" would need a noun before it
+    [InlineData("وقال المحامي إن صدام لن يحضر الجلسة", "صدام")] // "clash" would be in construct before a noun
+    public void Extract_GivenNameThatIsAlsoAWord_AsTheSubjectBeforeAFunctionWord_IsAPerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("أكد الخبراء أن صدام الحضارات ليس حتميا", "صدام")] // in construct: the clash of civilizations
+    [InlineData("ومن المتوقع أن يزيد عدد الزوار", "يزيد")] // after أن, a verb
+    public void Extract_GivenNameThatIsAlsoAWord_ReadAsTheWord_IsNoPerson(string text, string word) =>
+        AssertNoMentionContains(text, word);
 }
