@@ -11,7 +11,11 @@ WORKDIR /app
 COPY --from=build /app .
 # Listen on every interface in the container (the default is localhost only), h2c on 50051.
 ENV Urls=http://0.0.0.0:50051 \
-    DOTNET_gcServer=1
+    DOTNET_gcServer=1 \
+    Extractor__LexiconSnapshot=/app/lexicon.snapshot
+# The compiled lexicon, written once into the image: every container reads it (about 0.1 s) instead of
+# compiling it (0.6-0.9 s). A container with user lexicons compiles its own at start.
+RUN ["dotnet", "ExtractRpc.Server.dll", "--write-lexicon-snapshot"]
 EXPOSE 50051
 USER app
 ENTRYPOINT ["dotnet", "ExtractRpc.Server.dll"]

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Start-up to listening (the lexicon is compiled before the server listens, so this is also SERVING),
+# Start-up to listening (the lexicon is loaded before the server listens, so this is also SERVING),
 # for the Release build and for a ReadyToRun publish (as the Dockerfile builds it), launched in turn.
+# Each build keeps its lexicon snapshot in its own file: the first launch compiles the lexicon and
+# writes it (row "compile"), the later ones read it.
 # Usage: bash bench/scripts/startup.sh [launches]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,22 +13,24 @@ trap 'rm -rf "$work"' EXIT
 dotnet build -c Release -v q -nologo src/ExtractRpc.Server > /dev/null
 dotnet publish -c Release -r linux-x64 --self-contained false -v q -nologo -o "$work/r2r" src/ExtractRpc.Server > /dev/null
 
-launch() { # dll port -> seconds to listening, lexicon compile ms, RSS MB
+launch() { # dll port snapshot -> seconds to listening, lexicon ms, RSS MB
   local start end pid
   start=$(date +%s.%N)
-  dotnet "$1" --urls "http://127.0.0.1:$2" > "$work/log" 2>&1 &
+  Extractor__LexiconSnapshot="$3" dotnet "$1" --urls "http://127.0.0.1:$2" > "$work/log" 2>&1 &
   pid=$!
   until (echo > "/dev/tcp/127.0.0.1/$2") 2>/dev/null; do sleep 0.005; done
   end=$(date +%s.%N)
   printf '%.2f s, lexicon %s, RSS %d MB' "$(echo "$end - $start" | bc -l)" "$(grep -o 'in [0-9]* ms' "$work/log" | cut -d' ' -f2-)" $(( $(ps -o rss= -p "$pid") / 1024 ))
+  sleep 0.5 # the snapshot is written in the background after a compile
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 }
 
 port=$(( 50900 + RANDOM % 90 ))
 echo "| launch | Release build | ReadyToRun publish |"
 echo "|---|---|---|"
-for i in $(seq "$launches"); do
-  a=$(launch src/ExtractRpc.Server/bin/Release/net10.0/ExtractRpc.Server.dll $((port + 2 * i)))
-  b=$(launch "$work/r2r/ExtractRpc.Server.dll" $((port + 2 * i + 1)))
-  echo "| $i | $a | $b |"
+release=src/ExtractRpc.Server/bin/Release/net10.0/ExtractRpc.Server.dll
+for i in $(seq 0 "$launches"); do
+  a=$(launch $release $((port + 2 * i)) "$work/release.snapshot")
+  b=$(launch "$work/r2r/ExtractRpc.Server.dll" $((port + 2 * i + 1)) "$work/r2r.snapshot")
+  echo "| $([ "$i" = 0 ] && echo compile || echo "$i") | $a | $b |"
 done

@@ -50,6 +50,33 @@ public sealed class LexiconReloadTests : IDisposable
         Assert.Contains(response.Entities, e => e.EntityId == "org:acme-ar");
     }
 
+    [Fact]
+    public async Task LexiconSnapshot_IsWrittenAfterACompile_AndReadOnTheNextStart()
+    {
+        var path = Path.Combine(_directory, "snapshots", "lexicon.snapshot");
+        var settings = new Dictionary<string, string?> { ["Extractor:LexiconSnapshot"] = path };
+        string version;
+        await using (var first = await ServerHost.StartInMemoryAsync(settings))
+        {
+            var lexicon = (Hosting.LexiconHost)first.Services.GetService(typeof(Hosting.LexiconHost))!;
+            Assert.False(lexicon.FromSnapshot);
+            version = lexicon.Current.Lexicon.Version;
+            for (var i = 0; i < 100 && !File.Exists(path); i++)
+            {
+                await Task.Delay(100); // written in the background after the compile
+            }
+        }
+
+        Assert.True(File.Exists(path));
+        await using var second = await ServerHost.StartInMemoryAsync(settings);
+        var reread = (Hosting.LexiconHost)second.Services.GetService(typeof(Hosting.LexiconHost))!;
+        Assert.True(reread.FromSnapshot);
+        Assert.Equal(version, reread.Current.Lexicon.Version);
+        var client = new Extractor.ExtractorClient(second.Channel);
+        var response = await client.ExtractAsync(new ExtractRequest { Text = "وقال الرئيس الأمريكي جو بايدن في واشنطن إن", Kinds = { ExtractionKind.Entities } });
+        Assert.Contains(response.Entities, e => e.EntityId == "per:joe-biden");
+    }
+
     private static async Task<string> WaitForVersionChange(Extractor.ExtractorClient client, string version)
     {
         // The watcher debounces writes for 300 ms; give it up to 10 s on a loaded machine.

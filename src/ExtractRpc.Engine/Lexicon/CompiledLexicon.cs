@@ -37,6 +37,8 @@ public sealed class CompiledLexicon
     }
 
     private readonly HashSet<string> _exactFunctionWords;
+
+    internal IReadOnlyCollection<string> ExactFunctionWords => _exactFunctionWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup;
 
     /// <summary>Identifies the data this lexicon was built from (a hash of every file).</summary>

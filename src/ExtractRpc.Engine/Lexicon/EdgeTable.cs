@@ -39,7 +39,31 @@ internal sealed class EdgeTable
         }
     }
 
+    private EdgeTable(long[] keys, int[] children, int shift)
+    {
+        _keys = keys;
+        _children = children;
+        _shift = shift;
+    }
+
     public int Count => _keys.Length;
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_shift);
+        SnapshotIO.WriteArray(writer, _keys);
+        SnapshotIO.WriteArray(writer, _children);
+    }
+
+    internal static EdgeTable Read(BinaryReader reader)
+    {
+        var shift = reader.ReadInt32();
+        var keys = SnapshotIO.ReadArray<long>(reader);
+        var children = SnapshotIO.ReadArray<int>(reader);
+        return keys.Length == children.Length && keys.Length > 0 && shift == 64 - System.Numerics.BitOperations.Log2((uint)keys.Length)
+            ? new EdgeTable(keys, children, shift)
+            : throw new InvalidDataException("edge table: inconsistent sizes");
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(long key, out int child)

@@ -21,6 +21,10 @@ public static class LexiconCompiler
     /// <summary>The built-in data files embedded in the engine assembly.</summary>
     public static IReadOnlyList<DataFile> BuiltInFiles() => s_builtIn.Value;
 
+    /// <summary>The version a lexicon compiled from the built-in data and <paramref name="userEntityFiles"/>
+    /// would carry (a hash of every file), without compiling it.</summary>
+    public static string VersionOf(IReadOnlyList<DataFile>? userEntityFiles = null) => Compilation.Version(BuiltInFiles(), userEntityFiles ?? []);
+
     private static readonly Lazy<IReadOnlyList<DataFile>> s_builtIn = new(LoadBuiltIn);
 
     /// <summary>Compiles the built-in data plus <paramref name="userEntityFiles"/> (entity TSV files, which
@@ -985,7 +989,7 @@ public static class LexiconCompiler
             _ => throw new FormatException($"unknown relative kind '{f[1]}'"),
         };
 
-        private static string Version(IReadOnlyList<DataFile> builtIn, List<DataFile> user)
+        internal static string Version(IReadOnlyList<DataFile> builtIn, IReadOnlyList<DataFile> user)
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             foreach (var file in builtIn.Concat(user))

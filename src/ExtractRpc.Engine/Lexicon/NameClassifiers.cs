@@ -42,6 +42,30 @@ internal sealed class NameClassifiers
         _byIds = map.ToFrozenDictionary();
     }
 
+    private NameClassifiers(FrozenDictionary<long, NameClassifier> byIds) => _byIds = byIds;
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(_byIds.Count);
+        foreach (var (key, kind) in _byIds)
+        {
+            writer.Write(key);
+            writer.Write((byte)kind);
+        }
+    }
+
+    internal static NameClassifiers Read(BinaryReader reader)
+    {
+        var count = SnapshotIO.ReadLength(reader);
+        var map = new Dictionary<long, NameClassifier>(count);
+        for (var i = 0; i < count; i++)
+        {
+            map[reader.ReadInt64()] = (NameClassifier)reader.ReadByte();
+        }
+
+        return new NameClassifiers(map.ToFrozenDictionary());
+    }
+
     /// <summary>
     /// The classifier that starts at token <paramref name="index"/> (read without a proclitic when
     /// <paramref name="skip"/> is not zero) and ends before <paramref name="end"/>: its token count, or 0.

@@ -34,6 +34,43 @@ internal sealed class PhraseTable<T>
         _values = values;
     }
 
+    internal void Write(BinaryWriter writer, Action<BinaryWriter, T> writeValue)
+    {
+        writer.Write((byte)_level);
+        writer.Write(_bit);
+        _edges.Write(writer);
+        SnapshotIO.WriteArray(writer, _valueOfNode);
+        writer.Write(_values.Length);
+        foreach (var value in _values)
+        {
+            writeValue(writer, value);
+        }
+    }
+
+    internal static PhraseTable<T> Read(BinaryReader reader, Func<BinaryReader, T> readValue)
+    {
+        var level = (SpellingLevel)reader.ReadByte();
+        var bit = reader.ReadInt32();
+        var edges = EdgeTable.Read(reader);
+        var valueOfNode = SnapshotIO.ReadArray<int>(reader);
+        var values = new T[SnapshotIO.ReadLength(reader)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = readValue(reader);
+        }
+
+        return new PhraseTable<T>(edges, valueOfNode, values, level, bit);
+    }
+
+    private PhraseTable(EdgeTable edges, int[] valueOfNode, T[] values, SpellingLevel level, int bit)
+    {
+        _level = level;
+        _bit = bit;
+        _edges = edges;
+        _valueOfNode = valueOfNode;
+        _values = values;
+    }
+
     /// <summary>Number of phrases (after merging identical keys).</summary>
     public int Count => _values.Length;
 

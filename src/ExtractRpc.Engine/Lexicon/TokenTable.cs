@@ -71,7 +71,39 @@ internal sealed class TokenTable
     }
 
     /// <summary>Number of keys.</summary>
+    private TokenTable(Slot[] slots, int[] starts, int[] values, char[] chars, int count)
+    {
+        _slots = slots;
+        _starts = starts;
+        _values = values;
+        _chars = chars;
+        _mask = slots.Length - 1;
+        Count = count;
+    }
+
     public int Count { get; }
+
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        SnapshotIO.WriteArray(writer, _slots);
+        SnapshotIO.WriteArray(writer, _starts);
+        SnapshotIO.WriteArray(writer, _values);
+        SnapshotIO.WriteArray(writer, _chars);
+    }
+
+    internal static TokenTable Read(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var slots = SnapshotIO.ReadArray<Slot>(reader);
+        var starts = SnapshotIO.ReadArray<int>(reader);
+        var values = SnapshotIO.ReadArray<int>(reader);
+        var chars = SnapshotIO.ReadArray<char>(reader);
+        return System.Numerics.BitOperations.IsPow2(slots.Length) && starts.Length == values.Length + 1 && count <= values.Length
+            && starts[^1] <= chars.Length
+            ? new TokenTable(slots, starts, values, chars, count)
+            : throw new InvalidDataException("token table: inconsistent sizes");
+    }
 
     /// <summary>Finds the value of <paramref name="key"/>.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, out int value)

@@ -34,6 +34,27 @@ internal sealed class Vocabulary
     /// <summary>Number of name skeletons.</summary>
     public int Skeletons => _skeletons.Count;
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Count);
+        writer.Write(Variants);
+        writer.Write(Distinct);
+        _forms.Write(writer);
+        _skeletons.Write(writer);
+        SnapshotIO.WriteArray(writer, _groupStarts);
+        SnapshotIO.WriteArray(writer, _groupIds);
+    }
+
+    internal static Vocabulary Read(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var variants = reader.ReadInt32();
+        var distinct = reader.ReadInt32();
+        var forms = TokenTable.Read(reader);
+        var skeletons = TokenTable.Read(reader);
+        return new Vocabulary(forms, count, variants, skeletons, SnapshotIO.ReadArray<int>(reader), SnapshotIO.ReadArray<int>(reader), distinct);
+    }
+
     /// <summary>Number of surface forms written in the data.</summary>
     public int Count { get; }
 

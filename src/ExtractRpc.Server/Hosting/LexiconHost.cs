@@ -25,7 +25,11 @@ public sealed partial class LexiconHost : IDisposable
     // A compilation started before the host was built (see StartEarly), and the files it read.
     private static Task<CompiledLexicon>? s_early;
     private static string[] s_earlyFiles = [];
+    private static string s_earlySnapshot = "";
     private static double s_earlyMilliseconds;
+    private static bool s_earlyLoaded;
+
+    private readonly string _snapshotPath;
 
     /// <summary>
     /// Starts compiling the lexicon on another core while the host is still being built, so that
@@ -37,13 +41,41 @@ public sealed partial class LexiconHost : IDisposable
         var options = configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>() ?? new ExtractorOptions();
         var files = UserPaths(options);
         s_earlyFiles = files;
+        s_earlySnapshot = options.LexiconSnapshot;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         s_early = Task.Run(() =>
         {
-            var lexicon = LexiconCompiler.Compile(Read(files));
+            var lexicon = LoadOrCompile(Read(files), options.LexiconSnapshot, out s_earlyLoaded);
             s_earlyMilliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return lexicon;
         });
+    }
+
+    /// <summary>The command-line switch that writes the lexicon snapshot and exits.</summary>
+    public const string WriteSnapshotArgument = "--write-lexicon-snapshot";
+
+    /// <summary>Compiles the lexicon for the configured user files and writes its snapshot to the configured
+    /// path; false (with the reason on <paramref name="output"/>) when there is no path or it cannot be written.</summary>
+    public static bool WriteSnapshot(IConfiguration configuration, TextWriter output)
+    {
+        var options = configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>() ?? new ExtractorOptions();
+        if (string.IsNullOrWhiteSpace(options.LexiconSnapshot))
+        {
+            output.WriteLine("Extractor:LexiconSnapshot is empty: there is nowhere to write the snapshot.");
+            return false;
+        }
+
+        var files = Read(UserPaths(options));
+        var key = LexiconSnapshot.Key(files);
+        var lexicon = LexiconCompiler.Compile(files);
+        if (!LexiconSnapshot.TrySave(lexicon, options.LexiconSnapshot, key))
+        {
+            output.WriteLine($"Could not write {options.LexiconSnapshot}.");
+            return false;
+        }
+
+        output.WriteLine($"Lexicon {lexicon.Version} ({lexicon.Entries.Length} entries) written to {options.LexiconSnapshot}.");
+        return true;
     }
 
     /// <summary>Compiles the lexicon; throws <see cref="LexiconException"/> when the data cannot be compiled.</summary>
@@ -52,14 +84,30 @@ public sealed partial class LexiconHost : IDisposable
         _logger = logger;
         _clock = clock;
         _userFiles = UserPaths(options.Value);
+        _snapshotPath = options.Value.LexiconSnapshot;
         var started = clock.GetTimestamp();
         var early = Interlocked.Exchange(ref s_early, null);
-        var useEarly = early is not null && s_earlyFiles.SequenceEqual(_userFiles, StringComparer.Ordinal);
-        var lexicon = useEarly ? early!.GetAwaiter().GetResult() : LexiconCompiler.Compile(ReadUserFiles());
+        var useEarly = early is not null && s_earlyFiles.SequenceEqual(_userFiles, StringComparer.Ordinal) && s_earlySnapshot == _snapshotPath;
+        var loaded = false;
+        var lexicon = useEarly ? early!.GetAwaiter().GetResult() : LoadOrCompile(ReadUserFiles(), _snapshotPath, out loaded);
+        loaded = useEarly ? s_earlyLoaded : loaded;
         _current = new ExtractionPipeline(lexicon, clock);
-        LogLoaded(_current.Lexicon.Version, _current.Lexicon.Entries.Length, useEarly ? s_earlyMilliseconds : clock.GetElapsedTime(started).TotalMilliseconds);
+        FromSnapshot = loaded;
+        var milliseconds = useEarly ? s_earlyMilliseconds : clock.GetElapsedTime(started).TotalMilliseconds;
+        if (loaded)
+        {
+            LogRead(_current.Lexicon.Version, _current.Lexicon.Entries.Length, _snapshotPath, milliseconds);
+        }
+        else
+        {
+            LogLoaded(_current.Lexicon.Version, _current.Lexicon.Entries.Length, milliseconds);
+        }
+
         Watch();
     }
+
+    /// <summary>True when the start-up lexicon was read from its snapshot rather than compiled.</summary>
+    public bool FromSnapshot { get; }
 
     /// <summary>The pipeline to use for the next call.</summary>
     public ExtractionPipeline Current => Volatile.Read(ref _current);
@@ -75,7 +123,7 @@ public sealed partial class LexiconHost : IDisposable
             try
             {
                 var started = _clock.GetTimestamp();
-                var lexicon = LexiconCompiler.Compile(ReadUserFiles());
+                var lexicon = LoadOrCompile(ReadUserFiles(), _snapshotPath, out _);
                 Volatile.Write(ref _current, new ExtractionPipeline(lexicon, _clock));
                 LogReloaded(lexicon.Version, _clock.GetElapsedTime(started).TotalMilliseconds);
                 Reloaded?.Invoke(lexicon);
@@ -101,6 +149,28 @@ public sealed partial class LexiconHost : IDisposable
     }
 
     private List<DataFile> ReadUserFiles() => Read(_userFiles);
+
+    // The snapshot when it was written for these files and this engine build, else a compile whose
+    // snapshot is written in the background for the next start (the caller does not wait for it).
+    private static CompiledLexicon LoadOrCompile(List<DataFile> files, string snapshotPath, out bool loaded)
+    {
+        loaded = false;
+        if (string.IsNullOrWhiteSpace(snapshotPath))
+        {
+            return LexiconCompiler.Compile(files);
+        }
+
+        var key = LexiconSnapshot.Key(files);
+        if (LexiconSnapshot.TryLoad(snapshotPath, key, out var lexicon))
+        {
+            loaded = true;
+            return lexicon;
+        }
+
+        lexicon = LexiconCompiler.Compile(files);
+        _ = Task.Run(() => LexiconSnapshot.TrySave(lexicon, snapshotPath, key));
+        return lexicon;
+    }
 
     private static List<DataFile> Read(string[] paths) =>
         [.. paths.Select(path => new DataFile(path, File.ReadAllText(path)))];
@@ -162,6 +232,9 @@ public sealed partial class LexiconHost : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lexicon {Version} loaded: {Entries} entries in {Milliseconds:F0} ms")]
     private partial void LogLoaded(string version, int entries, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lexicon {Version} read from its snapshot {Path}: {Entries} entries in {Milliseconds:F0} ms")]
+    private partial void LogRead(string version, int entries, string path, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lexicon reloaded as {Version} in {Milliseconds:F0} ms")]
     private partial void LogReloaded(string version, double milliseconds);
