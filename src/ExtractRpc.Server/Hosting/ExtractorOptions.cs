@@ -23,8 +23,16 @@ public sealed class ExtractorOptions
     /// <summary>Where the compiled lexicon is kept between starts (a file of about 12 MB): a start reads it
     /// instead of compiling the lexicon (about 0.1 s against 0.6–0.9 s), when it was written from the same
     /// data files and the same engine build; otherwise the lexicon is compiled and the file rewritten in the
-    /// background. Empty turns it off. Default: <c>extractrpc/lexicon.snapshot</c> in the temp directory.</summary>
-    public string LexiconSnapshot { get; set; } = Path.Combine(Path.GetTempPath(), "extractrpc", "lexicon.snapshot");
+    /// background. Empty turns it off. Default: <c>extractrpc/lexicon.snapshot</c> in the user's local
+    /// application data (<c>~/.local/share</c> on Linux), not the shared temp directory, where another
+    /// account could leave a file of its own.</summary>
+    public string LexiconSnapshot { get; set; } = DefaultSnapshotPath();
+
+    private static string DefaultSnapshotPath()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(data) ? "" : Path.Combine(data, "extractrpc", "lexicon.snapshot");
+    }
 
     /// <summary>API keys; when any is set, every call but health needs one (<c>authorization: Bearer KEY</c>
     /// or <c>x-api-key</c>). Also from the environment: <c>Extractor__ApiKeys__0=…</c>.</summary>
