@@ -1475,6 +1475,14 @@ internal sealed class EntityExtractor
         }
 
         var word = doc.Text.TokenText(index);
+        // بالتحدث، بالانسحاب: ب + a definite verbal noun is no family name, even after a lone given name
+        // (بالحاج may be one).
+        if (word.Length > 6 && word[0] is Clitics.Beh or Clitics.Kaf && word[1] == ArabicNormalizer.Alef && word[2] == Clitics.Lam
+            && ((word[3] == Teh && word.Length is 7 or 8 && word[^1] != Yeh) || LooksLikeDefiniteVerbalNoun(word[1..])))
+        {
+            return true;
+        }
+
         return afterSurname && doc.Ids[index] == Vocabulary.Unknown && (StartsWithPrepositionAndArticle(word) || (word.Length > 5 && word[0] is Clitics.Waw or Clitics.Feh && StartsWithPrepositionAndArticle(word[1..])))
             && !doc.Lexicon.Words.FirstNames.ContainsToken(doc, index, out _, allowClitic: false);
     }
@@ -1995,7 +2003,8 @@ internal sealed class EntityExtractor
         // surname.
         var end = j + 1;
         if (end < doc.Count && owner[end] < 0 && doc.StemSkips[end] == 0 && !IsParticle(doc, end)
-            && (doc.Ids[end] == Vocabulary.Unknown ? IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end)
+            && (doc.Ids[end] == Vocabulary.Unknown
+                    ? IsNameLike(doc, end, allowArticle: false) && !LooksLikeInflectedNoun(doc, end) && !IsPrepositionalWord(doc, end, afterSurname: true) // بالتحدث
                 : (IsDefiniteNisba(doc, end) && IsNameLike(doc, end, allowArticle: true))
                     || (doc.Lexicon.Words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false) && !IsWordToo(doc, end) && !IsFunctionWord(doc, end))))
         {
@@ -2131,7 +2140,7 @@ internal sealed class EntityExtractor
             if (!nameLike || doc.StemSkips[end] > 0 && doc.Ids[end] == Vocabulary.Unknown && !IsKafBeforeBareWord(doc, end) || IsConjoinedWord(doc, end) || IsRoleNoun(doc, first, end)
                 || IsPrepositionalWord(doc, end, afterSurname: end - first >= 2) || IsPrepositionWrittenAsName(doc, end)
                 || (IsDualOrPluralOfKnownWord(doc, end) && !words.FirstNames.ContainsToken(doc, end, out _, allowClitic: false))
-                || IsDayPartOfADay(doc, end) || IsBlessing(doc, end)
+                || IsDayPartOfADay(doc, end) || IsBlessing(doc, end) || (end > first && IsTitleInConstruct(doc, end, owner))
                 || (end - first >= 2 && (IsNounOrParticipleAfterName(doc, end) || IsConjoinedAfterFullName(doc, end))))
             {
                 break;
@@ -2210,6 +2219,13 @@ internal sealed class EntityExtractor
         AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
     }
+
+    // خوان كارلوس ملك إسبانيا، محمد رسول الإسلام: a title without the article, in construct with a
+    // definite word or a name the lexicon knows, is an apposition after the name, not a part of it.
+    private static bool IsTitleInConstruct(Document doc, int index, int[] owner) =>
+        index + 1 < doc.Count && doc.IsWord(index + 1) && !StartsWithArticle(doc, index) && doc.StemSkips[index] == 0
+        && doc.Lexicon.Words.Titles.ContainsToken(doc, index, out _, allowClitic: false)
+        && (StartsWithArticle(doc, index + 1) || (owner[index + 1] >= 0 && doc.Text[index + 1].SpaceBefore));
 
     // وعلق تيم سيباستيان علي ذلك: a name that folding shares with a preposition (علي/على), before a
     // function word or a definite common noun, is the preposition.
@@ -2839,8 +2855,11 @@ internal sealed class EntityExtractor
         }
 
         var word = doc.Text.TokenText(index);
+        // مرتدية، منتظرين: the feminine or plural of the participle مفتعل (a family name of that shape,
+        // مكتوم، مفتاح, ends otherwise).
         return IsNounWithPronoun(doc, index)
-            || (word.Length >= 5 && word[0] == '\u0645' && (word[1] == Teh || (word[1] == Seen && word[2] == Teh)));
+            || (word.Length >= 5 && word[0] == '\u0645' && (word[1] == Teh || (word[1] == Seen && word[2] == Teh)))
+            || (word.Length >= 5 && word[0] == '\u0645' && word[2] == Teh && (WrittenWord(doc, index) is [.., '\u0629'] || word.EndsWith("\u064A\u0646") || word.EndsWith("\u0648\u0646")));
     }
 
     // الـ written apart (الـ " تايم "، الـ 12): an article, no word.

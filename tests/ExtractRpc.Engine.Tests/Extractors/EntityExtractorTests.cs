@@ -1118,4 +1118,12 @@ public sealed class EntityExtractorTests
     [InlineData("ومن المتوقع أن يزيد عدد الزوار", "يزيد")] // after أن, a verb
     public void Extract_GivenNameThatIsAlsoAWord_ReadAsTheWord_IsNoPerson(string text, string word) =>
         AssertNoMentionContains(text, word);
+
+    [Theory]
+    [InlineData("وزار ألفونسو ماريا ملك إسبانيا المغرب", "ألفونسو ماريا")] // a title in construct with a place: an apposition
+    [InlineData("واستقبل كارلوس ألبرتو ملك البلاد الوفد", "كارلوس ألبرتو")] // ... or with a definite word
+    [InlineData("وظهرت نادين خالد مرتدية ثوبا أبيض", "نادين خالد")] // the feminine participle مفتعلة
+    [InlineData("سمحت السلطات لمحامي سالم بالتحدث إلى موكله", "سالم")] // ب + a definite verbal noun
+    public void Extract_NameEndsBeforeWhatIsSaidOfThePerson(string text, string name) =>
+        Assert.Equal(EntityKind.Person, Find(text, name).Kind);
 }
