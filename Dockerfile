@@ -10,12 +10,10 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 # Listen on every interface in the container (the default is localhost only), h2c on 50051.
+# The publish above wrote the compiled lexicon beside the server (lexicon.snapshot, see the project file):
+# every container reads it (about 0.1 s) instead of compiling it (0.6-0.9 s).
 ENV Urls=http://0.0.0.0:50051 \
-    DOTNET_gcServer=1 \
-    Extractor__LexiconSnapshot=/app/lexicon.snapshot
-# The compiled lexicon, written once into the image: every container reads it (about 0.1 s) instead of
-# compiling it (0.6-0.9 s). A container with user lexicons compiles its own at start.
-RUN ["dotnet", "ExtractRpc.Server.dll", "--write-lexicon-snapshot"]
+    DOTNET_gcServer=1
 EXPOSE 50051
 USER app
 ENTRYPOINT ["dotnet", "ExtractRpc.Server.dll"]

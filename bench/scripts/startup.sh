@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up to listening (the lexicon is loaded before the server listens, so this is also SERVING),
 # for the Release build and for a ReadyToRun publish (as the Dockerfile builds it), launched in turn.
-# Each build keeps its lexicon snapshot in its own file: the first launch compiles the lexicon and
-# writes it (row "compile"), the later ones read it.
+# Both read the lexicon snapshot their build or publish wrote beside them (lexicon.snapshot); the row
+# "compile" turns snapshots off (Extractor__LexiconSnapshot empty), as a start without one would run.
 # Usage: bash bench/scripts/startup.sh [launches]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,7 +30,8 @@ echo "| launch | Release build | ReadyToRun publish |"
 echo "|---|---|---|"
 release=src/ExtractRpc.Server/bin/Release/net10.0/ExtractRpc.Server.dll
 for i in $(seq 0 "$launches"); do
-  a=$(launch $release $((port + 2 * i)) "$work/release.snapshot")
-  b=$(launch "$work/r2r/ExtractRpc.Server.dll" $((port + 2 * i + 1)) "$work/r2r.snapshot")
+  snapshot=$([ "$i" = 0 ] && echo "" || echo "$work/unused.snapshot")
+  a=$(launch $release $((port + 2 * i)) "$snapshot")
+  b=$(launch "$work/r2r/ExtractRpc.Server.dll" $((port + 2 * i + 1)) "$snapshot")
   echo "| $([ "$i" = 0 ] && echo compile || echo "$i") | $a | $b |"
 done

@@ -27,7 +27,7 @@ public sealed partial class LexiconHost : IDisposable
     private static string[] s_earlyFiles = [];
     private static string s_earlySnapshot = "";
     private static double s_earlyMilliseconds;
-    private static bool s_earlyLoaded;
+    private static string? s_earlyReadFrom;
 
     private readonly string _snapshotPath;
 
@@ -45,7 +45,7 @@ public sealed partial class LexiconHost : IDisposable
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         s_early = Task.Run(() =>
         {
-            var lexicon = LoadOrCompile(Read(files), options.LexiconSnapshot, out s_earlyLoaded);
+            var lexicon = LoadOrCompile(Read(files), options.LexiconSnapshot, out s_earlyReadFrom);
             s_earlyMilliseconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             return lexicon;
         });
@@ -88,15 +88,15 @@ public sealed partial class LexiconHost : IDisposable
         var started = clock.GetTimestamp();
         var early = Interlocked.Exchange(ref s_early, null);
         var useEarly = early is not null && s_earlyFiles.SequenceEqual(_userFiles, StringComparer.Ordinal) && s_earlySnapshot == _snapshotPath;
-        var loaded = false;
-        var lexicon = useEarly ? early!.GetAwaiter().GetResult() : LoadOrCompile(ReadUserFiles(), _snapshotPath, out loaded);
-        loaded = useEarly ? s_earlyLoaded : loaded;
+        string? readFrom = null;
+        var lexicon = useEarly ? early!.GetAwaiter().GetResult() : LoadOrCompile(ReadUserFiles(), _snapshotPath, out readFrom);
+        readFrom = useEarly ? s_earlyReadFrom : readFrom;
         _current = new ExtractionPipeline(lexicon, clock);
-        FromSnapshot = loaded;
+        FromSnapshot = readFrom is not null;
         var milliseconds = useEarly ? s_earlyMilliseconds : clock.GetElapsedTime(started).TotalMilliseconds;
-        if (loaded)
+        if (readFrom is not null)
         {
-            LogRead(_current.Lexicon.Version, _current.Lexicon.Entries.Length, _snapshotPath, milliseconds);
+            LogRead(_current.Lexicon.Version, _current.Lexicon.Entries.Length, readFrom, milliseconds);
         }
         else
         {
@@ -150,24 +150,32 @@ public sealed partial class LexiconHost : IDisposable
 
     private List<DataFile> ReadUserFiles() => Read(_userFiles);
 
+    // Written by the build (the WriteLexiconSnapshot target in the project file); read, never written, here.
+    private static string BundledSnapshot => Path.Combine(AppContext.BaseDirectory, "lexicon.snapshot");
+
     // The snapshot when it was written for these files and this engine build, else a compile whose
     // snapshot is written in the background for the next start (the caller does not wait for it).
-    private static CompiledLexicon LoadOrCompile(List<DataFile> files, string snapshotPath, out bool loaded)
+    private static CompiledLexicon LoadOrCompile(List<DataFile> files, string snapshotPath, out string? readFrom)
     {
-        loaded = false;
+        readFrom = null;
         if (string.IsNullOrWhiteSpace(snapshotPath))
         {
             return LexiconCompiler.Compile(files);
         }
 
+        // The snapshot written beside the server when it was built, then the one kept between starts.
         var key = LexiconSnapshot.Key(files);
-        if (LexiconSnapshot.TryLoad(snapshotPath, key, out var lexicon))
+        foreach (var path in (string[])[BundledSnapshot, snapshotPath])
         {
-            loaded = true;
-            return lexicon;
+            if (LexiconSnapshot.TryLoad(path, key, out var snapshot))
+            {
+                readFrom = path;
+                return snapshot;
+            }
         }
 
-        lexicon = LexiconCompiler.Compile(files);
+
+        var lexicon = LexiconCompiler.Compile(files);
         _ = Task.Run(() => LexiconSnapshot.TrySave(lexicon, snapshotPath, key));
         return lexicon;
     }
