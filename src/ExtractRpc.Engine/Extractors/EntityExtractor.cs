@@ -424,7 +424,7 @@ internal sealed class EntityExtractor
             // So does a one-word match through a generated spelling of a word the lists know (قوميا is
             // "national", not جوميا).
             if (doc.Text[i].Kind is TokenKind.Word && table.TryMatch(doc, i, out var m)
-                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m))
+                && !(m.End - m.Start == 1 && ((m.Weak && !IsLongForeignBrand(doc, m) && !IsLongForeignPlaceSpelling(doc, m))
                     || (m.Generated && (m.Skip > 0 || (entries[m.Value].Kind == EntityKind.Person && !IsChSpelling(doc, m.Start)) || IsWholeWord(doc, m.Start)))))
                 && !(m.Skip > 0 && IsWholeWord(doc, i))
                 // هجوما على أمين الأمم المتحدة: the preposition as written, with its alef maqsura, folded
@@ -577,6 +577,44 @@ internal sealed class EntityExtractor
         m.Skip == 0 && doc.Lexicon.Entries[m.Value].Kind == EntityKind.Organization && doc.Text[m.Start].Length >= 7 && doc.Ids[m.Start] == Vocabulary.Unknown
         && doc.Text.TokenText(m.Start)[0] is not (Clitics.Waw or Clitics.Feh or Clitics.Beh or Clitics.Lam or Clitics.Kaf or ArabicNormalizer.Alef)
         && !HasTanween(doc, m.Start) && !IsAccusativeOfKnownWord(doc, m.Start);
+
+    // تايلند، تركمنستان، كراكاس for تايلاند، تركمانستان، كاراكاس: a country or a capital, reached through its
+    // skeleton (a long vowel written or left out) by a long word no list knows, is that place.
+    private static bool IsLongForeignPlaceSpelling(Document doc, PhraseMatch<int> m)
+    {
+        var e = doc.Lexicon.Entries[m.Value];
+        if (e.Kind != EntityKind.Location || !(e.IsCountry || e.Source.EndsWith("/capitals.tsv", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var word = doc.Text.TokenText(m.Start)[m.Skip..];
+        return word.Length >= 6 && doc.Ids[m.Start] == Vocabulary.Unknown && !HasTanween(doc, m.Start)
+            && OneLongVowelApart(word, ArabicNormalizer.Normalize(e.Canonical));
+    }
+
+    // تايلند and تايلاند, أوزباكستان and أوزبكستان: one spelling is the other with one long vowel more. Not a
+    // nisba's ي before the last letter (أمريكيا is "American", القاهرية "of Cairo", not أمريكا، القاهرة).
+    private static bool OneLongVowelApart(ReadOnlySpan<char> word, ReadOnlySpan<char> name)
+    {
+        if (Math.Abs(word.Length - name.Length) != 1)
+        {
+            return false;
+        }
+
+        var wordIsLonger = word.Length > name.Length;
+        var longer = wordIsLonger ? word : name;
+        var shorter = wordIsLonger ? name : word;
+        var at = 0;
+        while (at < shorter.Length && longer[at] == shorter[at])
+        {
+            at++;
+        }
+
+        return at > 0 && at < longer.Length - 1 && longer[at] is ArabicNormalizer.Alef or Yeh or Clitics.Waw
+            && longer[(at + 1)..].SequenceEqual(shorter[at..])
+            && !(wordIsLonger && longer[at] == Yeh && at == longer.Length - 2);
+    }
 
     // كبيراً is "big", not ك + بيرا (Beira): a word the lists know whole, or one with tanween, has no proclitic.
     // So is كبيرا written without its tanween: a known word plus the alef of the accusative; so is فقيرة,

@@ -1126,4 +1126,19 @@ public sealed class EntityExtractorTests
     [InlineData("سمحت السلطات لمحامي سالم بالتحدث إلى موكله", "سالم")] // ب + a definite verbal noun
     public void Extract_NameEndsBeforeWhatIsSaidOfThePerson(string text, string name) =>
         Assert.Equal(EntityKind.Person, Find(text, name).Kind);
+
+    [Theory]
+    [InlineData("الحاكم في تايلند اليوم", "تايلند", "loc:th")] // تايلاند with one alef fewer
+    [InlineData("وقعت اتفاقية مع تركمنستان أمس", "تركمنستان", "loc:tm")]
+    [InlineData("ووقعت أوزباكستان الاتفاقية", "أوزباكستان", "loc:uz")] // one alef more
+    [InlineData("وكانت كراكاس اشترت طائرات", "كراكاس", "loc:ve-caracas")] // a capital
+    public void Extract_CountryOrCapitalWithALongVowelMoreOrFewer_IsThePlace(string text, string mention, string id) =>
+        Assert.Equal(id, Find(text, mention).EntityId);
+
+    [Theory]
+    [InlineData("صار مواطنا أمريكيا بعد الحرب", "أمريكيا")] // the adjective's accusative, not أمريكا
+    [InlineData("نشرتها صحيفة الأهرام القاهرية كاملة", "القاهرية")] // a nisba, not القاهرة
+    [InlineData("هذا الطريق العريق معروف", "العريق")] // another vowel, not one more or fewer
+    public void Extract_WordOneVowelFromAPlaceName_IsNoPlace(string text, string word) =>
+        AssertNoMentionContains(text, word);
 }
