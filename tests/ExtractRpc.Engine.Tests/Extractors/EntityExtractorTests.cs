@@ -1141,4 +1141,11 @@ public sealed class EntityExtractorTests
     [InlineData("هذا الطريق العريق معروف", "العريق")] // another vowel, not one more or fewer
     public void Extract_WordOneVowelFromAPlaceName_IsNoPlace(string text, string word) =>
         AssertNoMentionContains(text, word);
+
+    [Theory]
+    [InlineData("منذ انهيار الاتحاد السوفياتي تغيرت الخريطة", "الاتحاد السوفياتي", "loc:su")]
+    [InlineData("وقال الزعيم السوفييتي ميخائيل غورباتشوف", "السوفييتي", "loc:su")] // the nationality, linked to the former state
+    [InlineData("بعد تفكك يوغسلافيا في التسعينيات", "يوغسلافيا", "loc:yu")]
+    public void Extract_FormerStates_AreNamedAndLinked(string text, string mention, string id) =>
+        Assert.Equal(id, Find(text, mention).EntityId);
 }
