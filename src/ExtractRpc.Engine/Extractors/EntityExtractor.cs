@@ -2083,6 +2083,11 @@ internal sealed class EntityExtractor
     private static bool FirstNamePerson(Document doc, int first, List<Candidate> candidates, int[] owner, bool titled)
     {
         var words = doc.Lexicon.Words;
+        if (!titled && IsStormBefore(doc, first))
+        {
+            return false; // الإعصار كاترينا is a storm named like a woman
+        }
+
         // وجود is و + جود: a first name found only by taking a proclitic off needs a title before it,
         // and so does one that is also a common word.
         var compound = words.FirstNames.TryMatch(doc, first, out var fn, allowClitic: false, maxTokens: 2) && fn.End - fn.Start == 2;
@@ -2256,6 +2261,24 @@ internal sealed class EntityExtractor
 
         AddPerson(doc, first, end, titled ? 0.85f : 0.75f, candidates, owner, skip);
         return true;
+    }
+
+    // إعصار، الإعصار، عاصفة، العاصفة (also with a proclitic) right before a given name: a storm's name.
+    private static bool IsStormBefore(Document doc, int index)
+    {
+        var p = index - 1;
+        if (p < 0 || !doc.IsWord(p))
+        {
+            return false;
+        }
+
+        var word = doc.Text.TokenText(p)[doc.StemSkips[p]..];
+        if (word.StartsWith("\u0627\u0644", StringComparison.Ordinal))
+        {
+            word = word[2..];
+        }
+
+        return word is "\u0627\u0639\u0635\u0627\u0631" or "\u0639\u0627\u0635\u0641\u0647"; // اعصار، عاصفه (folded)
     }
 
     // خوان كارلوس ملك إسبانيا، محمد رسول الإسلام: a title without the article, in construct with a
@@ -2567,8 +2590,10 @@ internal sealed class EntityExtractor
                 continue;
             }
 
+            // أبو عبد الله، بيتر عبد الرحمن: a name that ends in عبد + a name of God has no surname to link
+            // (الله alone is God).
             var last = c.End - 1;
-            if (doc.Text[last].Length < 3 || IsFunctionWord(doc, last))
+            if (doc.Text[last].Length < 3 || IsFunctionWord(doc, last) || (last - 1 >= c.First && IsWordAt(doc, last - 1, "\u0639\u0628\u062F")))
             {
                 continue;
             }

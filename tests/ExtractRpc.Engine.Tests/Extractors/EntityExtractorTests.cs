@@ -1148,4 +1148,12 @@ public sealed class EntityExtractorTests
     [InlineData("بعد تفكك يوغسلافيا في التسعينيات", "يوغسلافيا", "loc:yu")]
     public void Extract_FormerStates_AreNamedAndLinked(string text, string mention, string id) =>
         Assert.Equal(id, Find(text, mention).EntityId);
+
+    [Theory]
+    [InlineData("يقول أبو عبد الله إنه يراعي الله في عمله", "الله")] // not the surname of أبو عبد الله
+    [InlineData("وقال بيتر عبد الرحمن إن الرحمن رحيم", "الرحمن")]
+    [InlineData("ضرب الإعصار كاترينا المدينة", "كاترينا")] // a storm named like a woman
+    [InlineData("وضربت العاصفة ساندي الساحل الشرقي", "ساندي")]
+    public void Extract_WordThatIsNoPersonHere_IsNoMention(string text, string word) =>
+        Assert.DoesNotContain(Entities(text), e => TestLexicon.Slice(text, e.Span) == word);
 }
