@@ -218,7 +218,6 @@ internal sealed class EntityExtractor
         }
     }
 
-    /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>
     /// <summary>
     /// ألبرت أينشتاين ( Albert Einstein )، جامعة " آستون " ( Aston University )، زيورخ Zürich: a name in
     /// Latin letters right after a mention, in parentheses or not, is the same entity written in its own
@@ -252,15 +251,9 @@ internal sealed class EntityExtractor
                 continue;
             }
 
-            var taken = false;
-            for (var t = first; t < end && !taken; t++)
-            {
-                taken = owner[t] >= 0;
-            }
-
             var span = doc.Text.Span(first, end - 1);
             var gloss = doc.Text.Original.AsSpan(span.Start, span.Length);
-            if (taken || !GlossFits(c.English, gloss))
+            if (!IsFree(owner, first, end) || !GlossFits(c.English, gloss))
             {
                 continue;
             }
@@ -272,11 +265,7 @@ internal sealed class EntityExtractor
                 candidates[index] = c with { English = english };
             }
 
-            for (var t = first; t < end; t++)
-            {
-                owner[t] = candidates.Count;
-            }
-
+            Mark(owner, first, end, candidates.Count);
             accepted.Add(candidates.Count);
             candidates.Add(c with { First = first, End = end, Skip = 0, English = english, NameFirst = -1 });
         }
@@ -308,10 +297,11 @@ internal sealed class EntityExtractor
             return gloss.SequenceEqual(initials[..n]) || english.AsSpan().SequenceEqual(gloss);
         }
 
+        var folded = FoldLatin(english);
         foreach (var range in gloss.Split(' '))
         {
             var word = gloss[range];
-            if (word.Length >= 3 && FoldLatin(english).Contains(FoldLatin(word.ToString()), StringComparison.Ordinal))
+            if (word.Length >= 3 && folded.Contains(FoldLatin(word.ToString()), StringComparison.Ordinal))
             {
                 return true;
             }
@@ -392,6 +382,7 @@ internal sealed class EntityExtractor
         word is "of" or "the" or "and" or "for" or "de" or "del" or "della" or "der" or "des" or "du" or "da" or "di" or "la" or "le" or "los" or "las"
             or "van" or "von" or "al" or "el" or "bin" or "ibn" or "y" or "et" or "on" or "in";
 
+    /// <summary>Puts the accepted candidates, which do not overlap, in text order.</summary>
     private static void SortByPosition(List<Candidate> candidates, List<int> accepted)
     {
         var keys = ArrayPool<int>.Shared.Rent(Math.Max(1, accepted.Count));
@@ -544,15 +535,12 @@ internal sealed class EntityExtractor
     }
 
     // في، إلى، من، عن، بين, also with و or ف (وفي بعقوبة، ومن الموصل).
-    private static bool IsPlacePreposition(ReadOnlySpan<char> word)
-    {
-        if (word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh)
-        {
-            word = word[1..];
-        }
+    private static bool IsPlacePreposition(ReadOnlySpan<char> word) =>
+        WithoutConjunction(word) is "\u0641\u064A" or "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" or "\u0628\u064A\u0646";
 
-        return word is "\u0641\u064A" or "\u0627\u0644\u064A" or "\u0645\u0646" or "\u0639\u0646" or "\u0628\u064A\u0646";
-    }
+    // وفي، فإن: a particle without the و or ف written on it.
+    private static ReadOnlySpan<char> WithoutConjunction(ReadOnlySpan<char> word) =>
+        word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh ? word[1..] : word;
 
     // شافيز، شومسكي for تشافيز، تشومسكي: a foreign ch written ش is no Arabic word's shape the way a
     // g-letter is (قوته is "its strength", not غوته), so a long name in that spelling stands alone.
@@ -977,7 +965,7 @@ internal sealed class EntityExtractor
             // A singular nationality (البرازيلي، اليابانية); a plural (الألمان سيكونون) is the people.
             // والروسي: a proclitic before the article (و، ف، ب).
             if (owner[i] < 0 || candidates[owner[i]] is not { Kind: EntityKind.Nationality } nationality || nationality.First != i
-                || !IsDefiniteNisbaShape(WrittenWord(doc, i)[Math.Min(nationality.Skip, WrittenWord(doc, i).Length)..]))
+                || WrittenWord(doc, i) is var written && !IsDefiniteNisbaShape(written[Math.Min(nationality.Skip, written.Length)..]))
             {
                 continue;
             }
@@ -1217,7 +1205,7 @@ internal sealed class EntityExtractor
             || words.PlaceTriggers.ContainsToken(doc, p, out _));
     }
 
-    private static bool IsFree(int[] owner, int first, int end)
+    private static bool IsFree(ReadOnlySpan<int> owner, int first, int end)
     {
         for (var k = first; k < end; k++)
         {
@@ -1320,15 +1308,8 @@ internal sealed class EntityExtractor
         && (IsFunctionWord(doc, index + 1) || LooksLikeVerb(doc.Text.TokenText(index + 1)));
 
     // أن، إن، لأن، لكن (also with و or ف): a noun, the subject, follows, or after أن a verb (أن يزيد).
-    private static bool IsComplementizer(ReadOnlySpan<char> word)
-    {
-        if (word.Length > 2 && word[0] is Clitics.Waw or Clitics.Feh)
-        {
-            word = word[1..];
-        }
-
-        return word is "\u0627\u0646" or "\u0644\u0627\u0646" or "\u0644\u0643\u0646";
-    }
+    private static bool IsComplementizer(ReadOnlySpan<char> word) =>
+        WithoutConjunction(word) is "\u0627\u0646" or "\u0644\u0627\u0646" or "\u0644\u0643\u0646";
 
     // وواصل البدري كلامه، وأكد الجفيري أن: a definite nisba no list knows is a family name when it is
     // the verb's subject (a nationality or a known adjective would be in the lists).
@@ -2455,13 +2436,13 @@ internal sealed class EntityExtractor
             && IsPersonBefore(doc, index, candidates, owner);
     }
 
-    // ومتعب وأسامة حسني: و + a given name that is no word, then a surname-shaped word no list knows (or
-    // another given name), is the next name in a list even when the item before it was not found.
     // الملك الحسين طيب الله ثراه، محمد رحمه الله، علي رضي الله عنه: the blessing after a name is no part of it.
     private static bool IsBlessing(Document doc, int index) =>
         IsWordAt(doc, index + 1, "\u0627\u0644\u0644\u0647") // الله
         && doc.Text.TokenText(index) is "\u0637\u064A\u0628" or "\u0631\u062D\u0645\u0647" or "\u064A\u0631\u062D\u0645\u0647" or "\u062D\u0641\u0638\u0647" or "\u0631\u0639\u0627\u0647" or "\u0631\u0636\u064A"; // طيب، رحمه، يرحمه، حفظه، رعاه، رضي
 
+    // ومتعب وأسامة حسني: و + a given name that is no word, then a surname-shaped word no list knows (or
+    // another given name), is the next name in a list even when the item before it was not found.
     private static bool IsSurnameAfterConjoinedName(Document doc, int index)
     {
         var words = doc.Lexicon.Words;
@@ -2797,7 +2778,7 @@ internal sealed class EntityExtractor
         return p >= 0 && doc.IsWord(p) && (doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || doc.Lexicon.Words.Titles.ContainsToken(doc, p, out _));
     }
 
-    private static void Mark(int[] owner, int first, int end, int index)
+    private static void Mark(Span<int> owner, int first, int end, int index)
     {
         for (var k = first; k < end; k++)
         {

@@ -222,7 +222,6 @@ public static class LexiconCompiler
                     _firstNames.Add(tokens[0]);
                     _nameTokens.Add(tokens[0]);
                 }
-
             }
 
             var particles = ReadList(File("lexicon/rules/name_particles.txt"), 1, f => true, "name_particles");
@@ -322,7 +321,7 @@ public static class LexiconCompiler
                 }
             }
 
-            var surnames = Surnames(surfaces, ambiguous, ordinals);
+            var surnames = Surnames(surfaces, [.. ambiguous.Select(a => a.Tokens), .. ordinals.Select(o => o.Tokens)]);
             var entityTable = new PhraseTable<int>.Builder();
             foreach (var (tokens, entry, _) in surfaces.OrderBy(s => s.Priority))
             {
@@ -371,14 +370,13 @@ public static class LexiconCompiler
         /// The last words of people's names, by vocabulary id: to the entry when only one person's names
         /// end with it (شافيز), to -1 when several people's do (جنبلاط: Walid, Kamal and Taymour). Left
         /// out: words that are a one-word name of anything, a given name, a common, function or ambiguous
-        /// word, short words, and words with the article (النحاس، الخير are words too).
+        /// word, an ordinal, short words, and words with the article other than a nisba or a name in و
+        /// (النحاس، الخير are words too; الحريري، ألونسو are families).
         /// </summary>
-        private FrozenDictionary<int, int> Surnames<T>(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<(string[] Tokens, bool Value)> ambiguous,
-            List<(string[] Tokens, T Value)> ordinals)
+        private FrozenDictionary<int, int> Surnames(List<(string[] Tokens, int Entry, int Priority)> surfaces, List<string[]> ambiguousAndOrdinals)
         {
             var oneWord = new HashSet<string>(surfaces.Where(s => s.Tokens.Length == 1).Select(s => s.Tokens[0]), StringComparer.Ordinal);
-            oneWord.UnionWith(ambiguous.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0]));
-            oneWord.UnionWith(ordinals.Where(a => a.Tokens.Length == 1).Select(a => a.Tokens[0])); // الثاني
+            oneWord.UnionWith(ambiguousAndOrdinals.Where(t => t.Length == 1).Select(t => t[0])); // أمل، الثاني
             // By vocabulary id, so that two spellings the vocabulary unites must both be the one person's.
             var byId = new Dictionary<int, int>();
             foreach (var (tokens, entry, _) in surfaces)

@@ -38,7 +38,7 @@ public sealed partial class LexiconHost : IDisposable
     /// </summary>
     public static void StartEarly(IConfiguration configuration)
     {
-        var options = configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>() ?? new ExtractorOptions();
+        var options = Options(configuration);
         var files = UserPaths(options);
         s_earlyFiles = files;
         s_earlySnapshot = options.LexiconSnapshot;
@@ -58,7 +58,7 @@ public sealed partial class LexiconHost : IDisposable
     /// path; false (with the reason on <paramref name="output"/>) when there is no path or it cannot be written.</summary>
     public static bool WriteSnapshot(IConfiguration configuration, TextWriter output)
     {
-        var options = configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>() ?? new ExtractorOptions();
+        var options = Options(configuration);
         if (string.IsNullOrWhiteSpace(options.LexiconSnapshot))
         {
             output.WriteLine("Extractor:LexiconSnapshot is empty: there is nowhere to write the snapshot.");
@@ -149,6 +149,9 @@ public sealed partial class LexiconHost : IDisposable
     }
 
     private List<DataFile> ReadUserFiles() => Read(_userFiles);
+
+    private static ExtractorOptions Options(IConfiguration configuration) =>
+        configuration.GetSection(ExtractorOptions.Section).Get<ExtractorOptions>() ?? new ExtractorOptions();
 
     // Written by the build (the WriteLexiconSnapshot target in the project file); read, never written, here.
     private static string BundledSnapshot => Path.Combine(AppContext.BaseDirectory, "lexicon.snapshot");
