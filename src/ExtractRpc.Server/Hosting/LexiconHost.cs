@@ -177,7 +177,6 @@ public sealed partial class LexiconHost : IDisposable
             }
         }
 
-
         var lexicon = LexiconCompiler.Compile(files);
         _ = Task.Run(() => LexiconSnapshot.TrySave(lexicon, snapshotPath, key));
         return lexicon;
