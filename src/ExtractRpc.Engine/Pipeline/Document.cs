@@ -86,6 +86,7 @@ internal sealed class Document : IDisposable
         Span<int> skips = stackalloc int[4];
         Span<bool> restore = stackalloc bool[4];
         Span<char> buffer = stackalloc char[64];
+        using var seen = new WordIndex(n);
         for (var i = 0; i < n; i++)
         {
             if ((i & 0x3FFF) == 0)
@@ -106,12 +107,26 @@ internal sealed class Document : IDisposable
             }
 
             var word = analyzed.TokenText(i);
-            vocabulary.Find(word, out ids[i], out var variant);
             if (token.Kind != TokenKind.Word)
             {
+                vocabulary.Find(word, out ids[i], out _);
                 continue;
             }
 
+            // A word met before in the document is read as it was then (news repeats its words:
+            // about half the tokens of an article).
+            if (seen.FindOrAdd(analyzed, word, i) is var before and >= 0)
+            {
+                ids[i] = ids[before];
+                variantIds[i] = variantIds[before];
+                groups[i] = groups[before];
+                stemIds[i] = stemIds[before];
+                stemSkips[i] = stemSkips[before];
+                stemLevel[i] = stemLevel[before];
+                continue;
+            }
+
+            vocabulary.Find(word, out ids[i], out var variant);
             variantIds[i] = variant;
 
             // A skeleton is a fallback for names written another way: a token the data writes as it
@@ -202,5 +217,51 @@ internal sealed class Document : IDisposable
         }
 
         Text.Dispose();
+    }
+
+    /// <summary>
+    /// The first token of each distinct word of a document, found by the word's chars: an
+    /// open-addressing table of token indexes over a pooled array, at most half full.
+    /// </summary>
+    private ref struct WordIndex
+    {
+        private readonly int[] _slots; // token index + 1; 0 is an empty slot
+        private readonly int _mask;
+
+        public WordIndex(int tokens)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, tokens * 2));
+            _slots = ArrayPool<int>.Shared.Rent(size);
+            _slots.AsSpan(0, size).Clear();
+            _mask = size - 1;
+        }
+
+        /// <summary>The first token written as <paramref name="word"/>, or -1 after recording
+        /// <paramref name="index"/> as that token.</summary>
+        public readonly int FindOrAdd(AnalyzedText text, ReadOnlySpan<char> word, int index)
+        {
+            var h = 2166136261u;
+            foreach (var c in word)
+            {
+                h = (h ^ c) * 16777619u;
+            }
+
+            for (var slot = (int)(h ^ (h >> 16)) & _mask; ; slot = (slot + 1) & _mask)
+            {
+                var entry = _slots[slot];
+                if (entry == 0)
+                {
+                    _slots[slot] = index + 1;
+                    return -1;
+                }
+
+                if (text.TokenText(entry - 1).SequenceEqual(word))
+                {
+                    return entry - 1;
+                }
+            }
+        }
+
+        public readonly void Dispose() => ArrayPool<int>.Shared.Return(_slots);
     }
 }

@@ -89,53 +89,51 @@ public sealed class AnalyzedText : IDisposable
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var c = chars[i];
-            if (c is '\n' or '\r' or '\u2029' or '\u2028' or '\u0085')
+            // Each turn adds at most one token.
+            if (count == tokens.Length)
+            {
+                tokens = Grow(tokens, count);
+            }
+
+            var kind = Classify(chars[i]);
+            if (kind == CharClass.LineBreak)
             {
                 // A run of line breaks (with blank lines) is one boundary.
                 var start = i;
-                while (i < chars.Length && (chars[i] is '\n' or '\r' or '\u2029' or '\u2028' or '\u0085' || char.IsWhiteSpace(chars[i])))
+                while (i < chars.Length && Classify(chars[i]) is CharClass.LineBreak or CharClass.Space)
                 {
                     i++;
                 }
 
-                Add(ref tokens, ref count, new Token(start, start + 1, TokenKind.LineBreak, true));
+                tokens[count++] = new Token(start, start + 1, TokenKind.LineBreak, true);
                 space = true;
                 continue;
             }
 
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (kind is CharClass.Space or CharClass.Control)
             {
                 space = true;
                 i++;
                 continue;
             }
 
-            if (c is >= '0' and <= '9')
+            if (kind is CharClass.Digit or CharClass.Letter)
             {
+                // A token is a run of digits or a run of letters: 2022م is a number and a word.
                 var start = i;
-                while (i < chars.Length && chars[i] is >= '0' and <= '9')
+                while (i < chars.Length && Classify(chars[i]) == kind)
                 {
                     i++;
                 }
 
-                Add(ref tokens, ref count, new Token(start, i, TokenKind.Number, space));
-            }
-            else if (ArabicNormalizer.IsWordChar(c))
-            {
-                var start = i;
-                while (i < chars.Length && ArabicNormalizer.IsWordChar(chars[i]) && chars[i] is not (>= '0' and <= '9'))
-                {
-                    i++;
-                }
-
-                Add(ref tokens, ref count, new Token(start, i, TokenKind.Word, space));
+                tokens[count++] = new Token(start, i, kind == CharClass.Digit ? TokenKind.Number : TokenKind.Word, space);
             }
             else
             {
                 // A surrogate pair (emoji) is one symbol token.
+                var c = chars[i];
                 var len = char.IsHighSurrogate(c) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]) ? 2 : 1;
-                Add(ref tokens, ref count, new Token(i, i + len, TokenKind.Punct, space));
+                tokens[count++] = new Token(i, i + len, TokenKind.Punct, space);
                 i += len;
             }
 
@@ -157,16 +155,54 @@ public sealed class AnalyzedText : IDisposable
         Normalized.Dispose();
     }
 
-    private static void Add(ref Token[] tokens, ref int count, Token token)
+    /// <summary>What a folded char is to the tokenizer.</summary>
+    private enum CharClass : byte
     {
-        if (count == tokens.Length)
+        /// <summary>Punctuation or a symbol: a token of its own.</summary>
+        Other,
+        /// <summary>A letter (<see cref="ArabicNormalizer.IsWordChar"/>, not a digit).</summary>
+        Letter,
+        /// <summary>An ASCII digit (other digits are folded to these).</summary>
+        Digit,
+        /// <summary>White space that does not break a line: separates tokens, and belongs to a run of line breaks.</summary>
+        Space,
+        /// <summary>A control char that is not white space: separates tokens.</summary>
+        Control,
+        /// <summary>\n, \r, U+2028, U+2029 or U+0085.</summary>
+        LineBreak,
+    }
+
+    // The class of every char below U+0700 (ASCII, Latin, the Arabic block): one load for nearly
+    // every char of Arabic news. Others are classified by ClassifyOther.
+    private static readonly CharClass[] s_classes = BuildClasses();
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static CharClass Classify(char c) => c < 0x0700 ? s_classes[c] : ClassifyOther(c);
+
+    private static CharClass ClassifyOther(char c) =>
+        c is '\n' or '\r' or '\u2029' or '\u2028' or '\u0085' ? CharClass.LineBreak
+        : char.IsWhiteSpace(c) ? CharClass.Space
+        : char.IsControl(c) ? CharClass.Control
+        : c is >= '0' and <= '9' ? CharClass.Digit
+        : ArabicNormalizer.IsWordChar(c) ? CharClass.Letter
+        : CharClass.Other;
+
+    private static CharClass[] BuildClasses()
+    {
+        var classes = new CharClass[0x0700];
+        for (var c = 0; c < classes.Length; c++)
         {
-            var bigger = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
-            tokens.AsSpan(0, count).CopyTo(bigger);
-            ArrayPool<Token>.Shared.Return(tokens);
-            tokens = bigger;
+            classes[c] = ClassifyOther((char)c);
         }
 
-        tokens[count++] = token;
+        return classes;
+    }
+
+    private static Token[] Grow(Token[] tokens, int count)
+    {
+        var bigger = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
+        tokens.AsSpan(0, count).CopyTo(bigger);
+        ArrayPool<Token>.Shared.Return(tokens);
+        return bigger;
     }
 }

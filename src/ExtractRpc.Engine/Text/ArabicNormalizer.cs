@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ExtractRpc.Engine.Text;
@@ -28,6 +29,9 @@ public static class ArabicNormalizer
     public const char Tatweel = '\u0640';
 
     private const char Removed = '\0';
+
+    /// <summary>What <see cref="FoldCommon"/> returns for a char outside ASCII and the Arabic block.</summary>
+    internal const char NotCommon = '\uFFFF';
 
     // One entry per UTF-16 code unit of the Arabic block and of the presentation forms (built in this
     // textual order: the presentation table reads the Arabic one); other chars fold by FoldOther.
@@ -69,6 +73,17 @@ public static class ArabicNormalizer
 
         return FoldOther(c);
     }
+
+    /// <summary>
+    /// The fold of an ASCII or Arabic-block char, which is nearly every char of Arabic news, without a
+    /// call: <c>'\0'</c> when it is dropped, <see cref="NotCommon"/> for any other char (fold those with
+    /// <see cref="FoldInto"/>; U+FFFF itself lands there too).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char FoldCommon(char c) =>
+        c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
+        : (uint)(c - 0x0600) <= 0xFF ? s_arabic[c - 0x0600]
+        : NotCommon;
 
     /// <summary>
     /// Folds one character into <paramref name="destination"/> and returns how many chars were written (0, 1 or 2).

@@ -41,33 +41,21 @@ public sealed class NormalizedText : IDisposable
         var start = ArrayPool<int>.Shared.Rent(capacity);
         var end = ArrayPool<int>.Shared.Rent(capacity);
         var n = 0;
-        Span<char> two = stackalloc char[2];
         for (var i = 0; i < original.Length; i++)
         {
             var c = original[i];
-            var written = ArabicNormalizer.FoldInto(c, two);
-            if (written == 0)
+            var folded = ArabicNormalizer.FoldCommon(c);
+            if (folded > '\0' && folded != ArabicNormalizer.NotCommon && n < chars.Length)
             {
-                // A dropped diacritic or tatweel right after a letter belongs to that letter's span.
-                if (n > 0 && ArabicNormalizer.IsCombiningMark(c) && end[n - 1] == i)
-                {
-                    end[n - 1] = i + 1;
-                }
-
-                continue;
-            }
-
-            if (n + written > chars.Length)
-            {
-                Grow(ref chars, ref start, ref end, n);
-            }
-
-            for (var k = 0; k < written; k++)
-            {
-                chars[n] = two[k];
+                // The common case: one char in, one char out, room left.
+                chars[n] = folded;
                 start[n] = i;
                 end[n] = i + 1;
                 n++;
+            }
+            else
+            {
+                (chars, start, end, n) = AppendRare(c, i, chars, start, end, n);
             }
         }
 
@@ -99,20 +87,47 @@ public sealed class NormalizedText : IDisposable
         _end = [];
     }
 
-    private static void Grow(ref char[] chars, ref int[] start, ref int[] end, int used)
+    /// <summary>Folds <paramref name="c"/> (at <paramref name="index"/> of the original) when it is not the
+    /// common case: a dropped char, a presentation form, a char outside ASCII and the Arabic block, or
+    /// full buffers. Returns the buffers (new ones when they grew) and the new length.</summary>
+    private static (char[] Chars, int[] Start, int[] End, int Length) AppendRare(char c, int index, char[] chars, int[] start, int[] end, int n)
     {
-        var size = chars.Length * 2;
-        var c2 = ArrayPool<char>.Shared.Rent(size);
-        var s2 = ArrayPool<int>.Shared.Rent(size);
-        var e2 = ArrayPool<int>.Shared.Rent(size);
-        chars.AsSpan(0, used).CopyTo(c2);
-        start.AsSpan(0, used).CopyTo(s2);
-        end.AsSpan(0, used).CopyTo(e2);
-        ArrayPool<char>.Shared.Return(chars);
-        ArrayPool<int>.Shared.Return(start);
-        ArrayPool<int>.Shared.Return(end);
-        chars = c2;
-        start = s2;
-        end = e2;
+        Span<char> two = stackalloc char[2];
+        var written = ArabicNormalizer.FoldInto(c, two);
+        if (written == 0)
+        {
+            // A dropped diacritic or tatweel right after a letter belongs to that letter's span.
+            if (n > 0 && ArabicNormalizer.IsCombiningMark(c) && end[n - 1] == index)
+            {
+                end[n - 1] = index + 1;
+            }
+
+            return (chars, start, end, n);
+        }
+
+        if (n + written > chars.Length)
+        {
+            var size = chars.Length * 2;
+            var c2 = ArrayPool<char>.Shared.Rent(size);
+            var s2 = ArrayPool<int>.Shared.Rent(size);
+            var e2 = ArrayPool<int>.Shared.Rent(size);
+            chars.AsSpan(0, n).CopyTo(c2);
+            start.AsSpan(0, n).CopyTo(s2);
+            end.AsSpan(0, n).CopyTo(e2);
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<int>.Shared.Return(start);
+            ArrayPool<int>.Shared.Return(end);
+            (chars, start, end) = (c2, s2, e2);
+        }
+
+        for (var k = 0; k < written; k++)
+        {
+            chars[n] = two[k];
+            start[n] = index;
+            end[n] = index + 1;
+            n++;
+        }
+
+        return (chars, start, end, n);
     }
 }

@@ -52,4 +52,33 @@ public sealed class ArabicNormalizerTests
         Assert.Equal("لا", normalized.Chars.ToString());
         Assert.Equal(new TextSpan(0, 1), normalized.ToOriginal(0, 2));
     }
+
+    [Fact]
+    public void NormalizedText_FoldsEveryCharAsTheOneCharFold()
+    {
+        // The document fold takes a short path for ASCII and the Arabic block; every char of the
+        // basic plane must come out as ArabicNormalizer.FoldInto folds it alone, each after a letter.
+        var text = new System.Text.StringBuilder();
+        var expected = new System.Text.StringBuilder();
+        Span<char> two = stackalloc char[2];
+        for (var c = 1; c <= 0xFFFF; c++)
+        {
+            text.Append('ب').Append((char)c);
+            expected.Append('ب').Append(two[..ArabicNormalizer.FoldInto((char)c, two)]);
+        }
+
+        using var normalized = NormalizedText.Create(text.ToString());
+        Assert.Equal(expected.ToString(), normalized.Chars.ToString());
+    }
+
+    [Fact]
+    public void NormalizedText_GrowsPastTheTextLengthWhenLigaturesExpand()
+    {
+        // 300 lam-alef ligatures fold to 600 chars: more than the buffer sized to the text.
+        var text = string.Concat(Enumerable.Repeat("ﻻ", 300)) + " قالَ";
+        using var normalized = NormalizedText.Create(text);
+        Assert.Equal(string.Concat(Enumerable.Repeat("لا", 300)) + " قال", normalized.Chars.ToString());
+        Assert.Equal(new TextSpan(299, 300), normalized.ToOriginal(598, 600));
+        Assert.Equal("قالَ", text[normalized.ToOriginal(601, 604).Start..normalized.ToOriginal(601, 604).End]);
+    }
 }

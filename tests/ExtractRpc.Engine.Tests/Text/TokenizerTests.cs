@@ -21,6 +21,22 @@ public sealed class TokenizerTests
     }
 
     [Fact]
+    public void Create_ReadsLineBreaksSpacesAndControlCharsOfEveryKind()
+    {
+        // CR LF and a blank line with spaces are one break; U+2028 and U+0085 break too; a control
+        // char separates words but ends a run of breaks; Latin, Cyrillic and an emoji are tokens.
+        const string text = "سطر\r\n \t\r\nسطر\u2028Putin\u0085Путин\u0001\n\u0001\nسطر😀سطر";
+        using var analyzed = AnalyzedText.Create(text);
+        var tokens = analyzed.Tokens.ToArray().Select(t => (t.Kind, text[analyzed.Normalized.OriginalStart(t.Start)..analyzed.Normalized.OriginalEnd(t.End - 1)])).ToArray();
+        Assert.Equal(
+        [
+            (TokenKind.Word, "سطر"), (TokenKind.LineBreak, "\r"), (TokenKind.Word, "سطر"), (TokenKind.LineBreak, "\u2028"),
+            (TokenKind.Word, "Putin"), (TokenKind.LineBreak, "\u0085"), (TokenKind.Word, "Путин"), (TokenKind.LineBreak, "\n"),
+            (TokenKind.LineBreak, "\n"), (TokenKind.Word, "سطر"), (TokenKind.Punct, "😀"), (TokenKind.Word, "سطر"),
+        ], tokens);
+    }
+
+    [Fact]
     public void Create_SplitsLettersFromDigits()
     {
         using var analyzed = AnalyzedText.Create("الـ12");
