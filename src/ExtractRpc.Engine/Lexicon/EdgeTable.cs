@@ -8,13 +8,13 @@ namespace ExtractRpc.Engine.Lexicon;
 /// a power-of-two array of keys beside an array of children, probed linearly from a multiplicative
 /// hash. Compared with <see cref="Dictionary{TKey, TValue}"/> a lookup is one multiply, one mask and
 /// (nearly always) one or two adjacent slots, with no bucket indirection: the tables stay smaller in
-/// the caches that the analysis of a document evicts them from. Immutable; safe to share.
+/// the caches that the analysis of a document evicts them from. A slot holds the key beside its child
+/// (12 bytes), so a hit costs one cache miss, not two. Immutable; safe to share.
 /// </summary>
 internal sealed class EdgeTable
 {
     private const long Empty = -1; // no edge has it: node ids are never negative
-    private readonly long[] _keys;
-    private readonly int[] _children;
+    private readonly Edge[] _slots;
     private readonly int _shift;
 
     public EdgeTable(IReadOnlyDictionary<long, int> edges)
@@ -22,64 +22,60 @@ internal sealed class EdgeTable
         // At most half full, so that probes stay short.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, edges.Count * 2));
         _shift = 64 - BitOperations.Log2((uint)size);
-        _keys = new long[size];
-        _children = new int[size];
-        Array.Fill(_keys, Empty);
+        _slots = new Edge[size];
+        Array.Fill(_slots, new Edge(Empty, 0));
         var mask = size - 1;
         foreach (var (key, child) in edges)
         {
             var slot = Slot(key);
-            while (_keys[slot] != Empty)
+            while (_slots[slot].Key != Empty)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _keys[slot] = key;
-            _children[slot] = child;
+            _slots[slot] = new Edge(key, child);
         }
     }
 
-    private EdgeTable(long[] keys, int[] children, int shift)
+    private EdgeTable(Edge[] slots, int shift)
     {
-        _keys = keys;
-        _children = children;
+        _slots = slots;
         _shift = shift;
     }
 
-    public int Count => _keys.Length;
+    public int Count => _slots.Length;
 
     internal void Write(BinaryWriter writer)
     {
         writer.Write(_shift);
-        SnapshotIO.WriteArray(writer, _keys);
-        SnapshotIO.WriteArray(writer, _children);
+        SnapshotIO.WriteArray(writer, _slots);
     }
 
     internal static EdgeTable Read(BinaryReader reader)
     {
         var shift = reader.ReadInt32();
-        var keys = SnapshotIO.ReadArray<long>(reader);
-        var children = SnapshotIO.ReadArray<int>(reader);
-        return keys.Length == children.Length && keys.Length > 0 && shift == 64 - System.Numerics.BitOperations.Log2((uint)keys.Length)
-            ? new EdgeTable(keys, children, shift)
+        var slots = SnapshotIO.ReadArray<Edge>(reader);
+        return slots.Length > 0 && System.Numerics.BitOperations.IsPow2(slots.Length) && shift == 64 - System.Numerics.BitOperations.Log2((uint)slots.Length)
+            && Array.Exists(slots, e => e.Key == Empty)
+            ? new EdgeTable(slots, shift)
             : throw new InvalidDataException("edge table: inconsistent sizes");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(long key, out int child)
     {
-        var keys = _keys;
-        var mask = keys.Length - 1;
+        var slots = _slots;
+        var mask = slots.Length - 1;
         for (var slot = Slot(key); ; slot = (slot + 1) & mask)
         {
-            var k = keys[slot];
-            if (k == key)
+            ref readonly var edge = ref slots[slot];
+            if (edge.Key == key)
             {
-                child = _children[slot];
+                child = edge.Child;
                 return true;
             }
 
-            if (k == Empty)
+            if (edge.Key == Empty)
             {
                 child = 0;
                 return false;
@@ -89,4 +85,7 @@ internal sealed class EdgeTable
 
     // Fibonacci hashing: the top bits of key × 2^64/φ.
     private int Slot(long key) => (int)((ulong)(key * -7046029254386353131L) >> _shift);
+
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+    private readonly record struct Edge(long Key, int Child);
 }

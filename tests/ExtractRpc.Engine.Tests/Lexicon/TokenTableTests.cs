@@ -32,4 +32,23 @@ public class TokenTableTests
         Assert.True(table.TryGetValue("ترامب", out var trump));
         Assert.Equal(2, trump);
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-2)]
+    [InlineData(int.MinValue)]
+    [InlineData(int.MaxValue)]
+    [InlineData(65536)]
+    public void TryGetValue_ReturnsAnyIntStoredInTheRecord(int value)
+    {
+        // Generated spellings are stored as negative values; a record holds an int in two chars.
+        var table = new TokenTable([KeyValuePair.Create("شويجو", value), KeyValuePair.Create("شويغو", 7)]);
+
+        Assert.True(table.TryGetValue("شويجو", out var found));
+        Assert.Equal(value, found);
+        Assert.True(table.TryGetValue("شويغو", out var other));
+        Assert.Equal(7, other);
+        Assert.False(table.TryGetValue("شويج", out _));
+        Assert.False(table.TryGetValue("شويجوو", out _));
+    }
 }
