@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ExtractRpc.Engine.Lexicon;
 using ExtractRpc.Engine.Text;
 
@@ -47,24 +48,45 @@ internal sealed class Document : IDisposable
 
     public CompiledLexicon Lexicon { get; }
 
-    public ReadOnlySpan<int> Ids => _ids.AsSpan(0, Text.Count);
+    public ReadOnlySpan<int> Ids
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _ids.AsSpan(0, Text.Count);
+    }
 
-    public ReadOnlySpan<int> StemIds => _stemIds.AsSpan(0, Text.Count);
+    public ReadOnlySpan<int> StemIds
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _stemIds.AsSpan(0, Text.Count);
+    }
 
-    public ReadOnlySpan<int> StemSkips => _stemSkips.AsSpan(0, Text.Count);
+    public ReadOnlySpan<int> StemSkips
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _stemSkips.AsSpan(0, Text.Count);
+    }
 
     public int Count => Text.Count;
 
     /// <summary>How the stem id of token <paramref name="index"/> was found: exactly, through a generated
     /// spelling, or through a name skeleton (weak: enough inside a longer name, not alone).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public SpellingLevel StemLevel(int index) => (SpellingLevel)_stemLevel[index];
 
     /// <summary>For every token, the phrase tables (one bit each) in which a phrase may start with any
     /// reading of it (exact, generated, skeleton or stem).</summary>
-    public ReadOnlySpan<int> StartMasks => _startMasks.AsSpan(0, Text.Count);
+    public ReadOnlySpan<int> StartMasks
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _startMasks.AsSpan(0, Text.Count);
+    }
 
     /// <summary>For every token, the id of the written name that a generated spelling of it stands for.</summary>
-    public ReadOnlySpan<int> VariantIds => _variantIds.AsSpan(0, Text.Count);
+    public ReadOnlySpan<int> VariantIds
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _variantIds.AsSpan(0, Text.Count);
+    }
 
     /// <summary>The names whose consonant skeleton token <paramref name="index"/> shares (سوليفان → ساليفان،
     /// سيلفان), when the data does not write the token as it stands; empty otherwise.</summary>
@@ -199,6 +221,7 @@ internal sealed class Document : IDisposable
     private static int Mask(int[] masks, int id) => id == Vocabulary.Unknown ? 0 : masks[id];
 
     /// <summary>True when token <paramref name="index"/> is a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsWord(int index) => (uint)index < (uint)Count && Text[index].Kind == TokenKind.Word;
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ExtractRpc.Engine.Text;
 
@@ -30,9 +31,14 @@ public sealed class AnalyzedText : IDisposable
     public ReadOnlySpan<Token> Tokens => _tokens.AsSpan(0, Count);
 
     /// <summary>The token at <paramref name="index"/>.</summary>
-    public ref readonly Token this[int index] => ref _tokens[index];
+    public ref readonly Token this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _tokens[index];
+    }
 
     /// <summary>Folded chars of token <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<char> TokenText(int index)
     {
         var t = _tokens[index];
@@ -176,7 +182,7 @@ public sealed class AnalyzedText : IDisposable
     // every char of Arabic news. Others are classified by ClassifyOther.
     private static readonly CharClass[] s_classes = BuildClasses();
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CharClass Classify(char c) => c < 0x0700 ? s_classes[c] : ClassifyOther(c);
 
     private static CharClass ClassifyOther(char c) =>
