@@ -47,6 +47,8 @@ internal static class CliApp
           --server URL           also measure a running server (unary and ExtractStream)
           --concurrency LIST     concurrent calls or streams per row (default 1,4,16,64)
           --seconds N            seconds per row (default 5)
+          --warmup N             seconds the in-process row runs before it measures, so that the JIT's tiers
+                                 reach optimized code (default 3; the first seconds run slower code)
           --cache hit|miss       repeat the same articles (hits) or make every request unique (misses, default)
           --articles DIR         the articles to send (default seeds)
           --plot FILE.png        plot throughput and p99 against concurrency
@@ -95,7 +97,7 @@ internal sealed class CliOptions
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         "--articles", "--cache", "--chunk", "--concurrency", "--conll", "--dates", "--dir", "--format", "--jsonl",
-        "--kinds", "--lexicon", "--nested", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server",
+        "--kinds", "--lexicon", "--nested", "--offset-unit", "--plot", "--reference-time", "--seconds", "--server", "--warmup",
         "--show-errors", "--spans", "--specs", "--time-zone",
     };
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
