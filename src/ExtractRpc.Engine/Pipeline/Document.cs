@@ -263,13 +263,11 @@ internal sealed class Document : IDisposable
         /// <paramref name="index"/> as that token.</summary>
         public readonly int FindOrAdd(AnalyzedText text, ReadOnlySpan<char> word, int index)
         {
-            var h = 2166136261u;
-            foreach (var c in word)
-            {
-                h = (h ^ c) * 16777619u;
-            }
-
-            for (var slot = (int)(h ^ (h >> 16)) & _mask; ; slot = (slot + 1) & _mask)
+            // The caller's words are the keys here, so the hash is the runtime's randomized one
+            // (Marvin, seeded per process): no text can be written to make its words collide and
+            // turn the probes quadratic.
+            var h = string.GetHashCode(word);
+            for (var slot = h & _mask; ; slot = (slot + 1) & _mask)
             {
                 var entry = _slots[slot];
                 if (entry == 0)
