@@ -884,12 +884,7 @@ internal sealed class EntityExtractor
     // 2 for نادي/النادي (a club), 1 for فريق/الفريق (a team), else 0; with or without a proclitic.
     private static int ClubHead(Document doc, int index)
     {
-        var word = doc.Text.TokenText(index)[doc.StemSkips[index]..];
-        if (word.StartsWith("\u0627\u0644", StringComparison.Ordinal))
-        {
-            word = word[2..];
-        }
-
+        var word = StemWithoutArticle(doc, index);
         return word is "\u0646\u0627\u062F\u064A" ? 2 : word is "\u0641\u0631\u064A\u0642" ? 1 : 0; // نادي، فريق
     }
 
@@ -2253,13 +2248,7 @@ internal sealed class EntityExtractor
             return false;
         }
 
-        var word = doc.Text.TokenText(p)[doc.StemSkips[p]..];
-        if (word.StartsWith("\u0627\u0644", StringComparison.Ordinal))
-        {
-            word = word[2..];
-        }
-
-        return word is "\u0627\u0639\u0635\u0627\u0631" or "\u0639\u0627\u0635\u0641\u0647"; // اعصار، عاصفه (folded)
+        return StemWithoutArticle(doc, p) is "\u0627\u0639\u0635\u0627\u0631" or "\u0639\u0627\u0635\u0641\u0647"; // اعصار، عاصفه (folded)
     }
 
     // خوان كارلوس ملك إسبانيا، محمد رسول الإسلام: a title without the article, in construct with a
@@ -3029,6 +3018,13 @@ internal sealed class EntityExtractor
         }
 
         return doc.Lexicon.IsFunctionWordAsWritten(written[..n]);
+    }
+
+    // The folded word without its proclitics and its article: الإعصار، وللنادي → اعصار، نادي.
+    private static ReadOnlySpan<char> StemWithoutArticle(Document doc, int index)
+    {
+        var word = doc.Text.TokenText(index)[doc.StemSkips[index]..];
+        return word.StartsWith("\u0627\u0644", StringComparison.Ordinal) ? word[2..] : word;
     }
 
     private static bool StartsWithArticle(Document doc, int index)
