@@ -15,6 +15,9 @@ public sealed class RawFrameTests
     [InlineData("garbage protobuf", new byte[] { 0x12, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01 })]
     [InlineData("invalid UTF-8 in text", new byte[] { 0x12, 0x04, 0xC3, 0x28, 0xFF, 0xFE })]
     [InlineData("wrong wire type", new byte[] { 0x15, 0x01, 0x02, 0x03, 0x04 })]
+    [InlineData("invalid UTF-8 in id", new byte[] { 0x0A, 0x02, 0xC3, 0x28, 0x12, 0x02, 0xD8, 0xA8 })]
+    [InlineData("invalid UTF-8 in time_zone", new byte[] { 0x12, 0x02, 0xD8, 0xA8, 0x22, 0x01, 0xFF })]
+    [InlineData("a second text with invalid UTF-8", new byte[] { 0x12, 0x02, 0xD8, 0xA8, 0x12, 0x01, 0xFF })]
     public async Task BadBytes_AreInvalidArgument(string name, byte[] message)
     {
         _ = name;
@@ -64,6 +67,55 @@ public sealed class RawFrameTests
         Assert.Equal("", second.Id);
         second.Id = first.Id;
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task CacheHit_ReadsEveryFieldAroundTheText_AndTheLastTextWins()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync();
+        var cache = host.Services.GetRequiredService<ResultCache>();
+        var request = new ExtractRequest
+        {
+            Id = "plain",
+            Text = Seeds.All[1].Text,
+            ReferenceTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2023, 11, 10, 0, 0, 0, TimeSpan.Zero)),
+            TimeZone = "Asia/Beirut",
+            Kinds = { ExtractionKind.Entities, ExtractionKind.Dates },
+            OffsetUnit = OffsetUnit.Utf8,
+        };
+
+        // Settings after the text, and an earlier text that protobuf's last-wins rule discards.
+        var earlierText = new ExtractRequest { Text = "نص أول لا يُقرأ" }.ToByteArray();
+        var (status, _, body) = await SendAsync(host.Address, [.. earlierText, .. request.ToByteArray()]);
+        Assert.Equal("0", status);
+        var first = ExtractResponse.Parser.ParseFrom(body);
+        Assert.Equal(0, cache.Hits);
+        Assert.Empty(first.Quotes); // kinds were read
+        Assert.All(first.Entities, e => Assert.Equal(e.Text, Seeds.SliceUtf8(request.Text, e.Span.Start, e.Span.End))); // so was the unit
+
+        // The same request without the earlier text has the same key: a hit, with what the service sent.
+        (status, _, body) = await SendAsync(host.Address, request.ToByteArray());
+        Assert.Equal("0", status);
+        Assert.Equal(1, cache.Hits);
+        Assert.Equal(first, ExtractResponse.Parser.ParseFrom(body));
+
+        // A different setting after the text is a different key: no hit.
+        request.OffsetUnit = OffsetUnit.Utf16;
+        (status, _, _) = await SendAsync(host.Address, request.ToByteArray());
+        Assert.Equal("0", status);
+        Assert.Equal(1, cache.Hits);
+    }
+
+    [Fact]
+    public async Task ACachedText_WithAnInvalidSetting_IsStillInvalidArgument()
+    {
+        await using var host = await ServerHost.StartOnLoopbackAsync();
+        var request = new ExtractRequest { Text = Seeds.All[0].Text };
+        Assert.Equal("0", (await PostAsync(host.Address, request.ToByteArray())).Status);
+        request.TimeZone = "Asia/Nowhere";
+        var (status, detail) = await PostAsync(host.Address, request.ToByteArray());
+        Assert.Equal("3", status);
+        Assert.Contains("Asia/Nowhere", detail, StringComparison.Ordinal);
     }
 
     [Fact]

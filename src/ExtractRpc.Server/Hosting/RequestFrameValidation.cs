@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Unicode;
 using ExtractRpc.Protocol.V1;
@@ -48,17 +49,31 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
             return;
         }
 
-        var frame = new byte[header.Length + length];
+        // From the pool: the frame is done with when the rest of the pipeline is.
+        var frame = ArrayPool<byte>.Shared.Rent(header.Length + (int)length);
+        try
+        {
+            await InvokeWithFrameAsync(context, header, frame, (int)length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    private async Task InvokeWithFrameAsync(HttpContext context, byte[] header, byte[] frame, int length)
+    {
+        var body = context.Request.Body;
         header.CopyTo(frame, 0);
-        read = await ReadAsync(body, frame.AsMemory(header.Length), context.RequestAborted);
+        var read = await ReadAsync(body, frame.AsMemory(header.Length, length), context.RequestAborted);
         if (read < length || header[0] != 0)
         {
             await NextWithBodyAsync(context, frame, header.Length + read); // truncated, or compressed: gRPC's
             return;
         }
 
-        var error = Check(frame.AsSpan(header.Length), out var request, out var textStart, out var textLength);
-        if (error is null && await ReadAsync(body, new byte[1], context.RequestAborted) != 0)
+        var error = Check(frame.AsSpan(header.Length, length), out var settings, out var textStart, out var textLength);
+        if (error is null && await ReadAsync(body, header.AsMemory(0, 1), context.RequestAborted) != 0)
         {
             error = "a unary call sends one message, and the request body goes on after it";
         }
@@ -69,12 +84,20 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
             return;
         }
 
-        if (await cacheHits.TryRespondAsync(context, request!, frame.AsMemory(header.Length + textStart, textLength)))
+        var text = frame.AsMemory(header.Length + textStart, textLength);
+        if (await cacheHits.TryRespondAsync(context, settings!, text))
         {
             return;
         }
 
-        await NextWithBodyAsync(context, frame, frame.Length);
+        // Not a hit: the text's bytes are checked now, before protobuf would turn bad ones into U+FFFD.
+        if (!Utf8.IsValid(text.Span))
+        {
+            Refuse(context, "3", NotUtf8(ExtractRequest.TextFieldNumber));
+            return;
+        }
+
+        await NextWithBodyAsync(context, frame, header.Length + length);
     }
 
     private Task NextWithBodyAsync(HttpContext context, byte[] body, int length)
@@ -93,18 +116,22 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
     }
 
     /// <summary>
-    /// What is wrong with a serialized ExtractRequest, or null, the request, and where the UTF-8 bytes
-    /// of its text lie in <paramref name="message"/>. The string fields are checked in place, without
-    /// copying them; a message with groups (legal, never sent by our clients) is walked by protobuf.
+    /// What is wrong with a serialized ExtractRequest, or null; the request read without its text
+    /// (every other field as protobuf reads it), and where the UTF-8 bytes of the text lie in
+    /// <paramref name="message"/>. The id and time zone are checked for UTF-8 in place; the text is
+    /// neither decoded nor checked, which is the caller's to do when it needs to (a cache hit does not).
+    /// A message with groups (legal, never sent by our clients) is walked by protobuf.
     /// </summary>
-    public static string? Check(ReadOnlySpan<byte> message, out ExtractRequest? request, out int textStart, out int textLength)
+    public static string? Check(ReadOnlySpan<byte> message, out ExtractRequest? settings, out int textStart, out int textLength)
     {
-        request = null;
+        settings = null;
         textStart = 0;
         textLength = 0;
+        var textField = message.Length; // where the text's field (tag and length) starts
         var at = 0;
         while (at < message.Length)
         {
+            var fieldStart = at;
             if (!TryReadVarint(message, ref at, out var tag) || tag >> 3 == 0)
             {
                 return "the request is not a valid extractrpc.v1.ExtractRequest: it holds an invalid tag or ends inside one";
@@ -133,20 +160,20 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
                     }
 
                     var value = message.Slice(at, (int)length);
-                    if (field is ExtractRequest.IdFieldNumber or ExtractRequest.TextFieldNumber or ExtractRequest.TimeZoneFieldNumber && !Utf8.IsValid(value))
+                    if (field is ExtractRequest.IdFieldNumber or ExtractRequest.TimeZoneFieldNumber && !Utf8.IsValid(value))
                     {
                         return NotUtf8(field);
                     }
 
                     if (field == ExtractRequest.TextFieldNumber)
                     {
-                        (textStart, textLength) = (at, value.Length); // the last one wins, as in protobuf
+                        (textField, textStart, textLength) = (fieldStart, at, value.Length); // the last one wins, as in protobuf
                     }
 
                     at += value.Length;
                     break;
                 default:
-                    return CheckWithCodedInput(message.ToArray(), out request, out textStart, out textLength);
+                    return CheckWithCodedInput(message.ToArray(), out settings, out textStart, out textLength);
             }
         }
 
@@ -155,19 +182,26 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
             return "the request is not a valid extractrpc.v1.ExtractRequest: it ends inside a field";
         }
 
-        return Parse(message, out request);
+        return ParseWithoutText(message, textField, textStart + textLength, out settings);
     }
 
-    private static string? Parse(ReadOnlySpan<byte> message, out ExtractRequest? request)
+    // Reads the message without the field [textField, textEnd): a message is the merge of its parts.
+    private static string? ParseWithoutText(ReadOnlySpan<byte> message, int textField, int textEnd, out ExtractRequest? settings)
     {
         try
         {
-            request = ExtractRequest.Parser.ParseFrom(message);
+            settings = new ExtractRequest();
+            settings.MergeFrom(message[..textField]);
+            if (textEnd > textField)
+            {
+                settings.MergeFrom(message[textEnd..]);
+            }
+
             return null;
         }
         catch (InvalidProtocolBufferException ex)
         {
-            request = null;
+            settings = null;
             return $"the request is not a valid extractrpc.v1.ExtractRequest: {ex.Message}";
         }
     }
@@ -192,15 +226,17 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
     }
 
     // Groups: protobuf's own reader walks them; string fields are copied to be checked.
-    private static string? CheckWithCodedInput(byte[] message, out ExtractRequest? request, out int textStart, out int textLength)
+    private static string? CheckWithCodedInput(byte[] message, out ExtractRequest? settings, out int textStart, out int textLength)
     {
-        request = null;
+        settings = null;
         textStart = 0;
         textLength = 0;
+        var textField = message.Length;
         try
         {
             var input = new CodedInputStream(message);
             uint tag;
+            var fieldStart = 0;
             while ((tag = input.ReadTag()) != 0)
             {
                 var field = WireFormat.GetTagFieldNumber(tag);
@@ -208,20 +244,21 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
                     && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
                 {
                     var bytes = input.ReadBytes();
-                    if (!Utf8.IsValid(bytes.Span))
-                    {
-                        return NotUtf8(field);
-                    }
-
                     if (field == ExtractRequest.TextFieldNumber)
                     {
-                        (textStart, textLength) = ((int)input.Position - bytes.Length, bytes.Length);
+                        (textField, textStart, textLength) = (fieldStart, (int)input.Position - bytes.Length, bytes.Length);
+                    }
+                    else if (!Utf8.IsValid(bytes.Span))
+                    {
+                        return NotUtf8(field);
                     }
                 }
                 else
                 {
                     input.SkipLastField();
                 }
+
+                fieldStart = (int)input.Position;
             }
         }
         catch (InvalidProtocolBufferException ex)
@@ -229,7 +266,7 @@ public sealed class RequestFrameValidation(RequestDelegate next, IOptions<Extrac
             return $"the request is not a valid extractrpc.v1.ExtractRequest: {ex.Message}";
         }
 
-        return Parse(message, out request);
+        return ParseWithoutText(message, textField, textStart + textLength, out settings);
     }
 
     private static async Task<int> ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)

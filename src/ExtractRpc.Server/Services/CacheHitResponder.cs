@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text;
+using ExtractRpc.Engine.Pipeline;
 using ExtractRpc.Protocol;
 using ExtractRpc.Protocol.V1;
 using ExtractRpc.Server.Hosting;
@@ -26,53 +27,54 @@ public sealed class CacheHitResponder(ResultCache cache, LexiconHost lexicon, Ac
     private readonly int _maxTextBytes = options.Value.MaxTextBytes;
 
     /// <summary>
-    /// Writes the cached response for <paramref name="request"/>, whose text is
-    /// <paramref name="utf8Text"/> in UTF-8 (as it came on the wire), and returns true; or returns false
-    /// having written nothing.
+    /// Writes the cached response for <paramref name="settings"/>, a request read without its text,
+    /// whose text is <paramref name="utf8Text"/> as it came on the wire, and returns true; or returns
+    /// false having written nothing. The text is neither decoded nor checked here: a hit means these
+    /// bytes hashed to the key of a text that passed validation (see <see cref="ResultCache.Key(ExtractionOptions, OffsetUnit, string, ReadOnlySpan{byte})"/>).
     /// </summary>
-    public async ValueTask<bool> TryRespondAsync(HttpContext context, ExtractRequest request, ReadOnlyMemory<byte> utf8Text)
+    public async ValueTask<bool> TryRespondAsync(HttpContext context, ExtractRequest settings, ReadOnlyMemory<byte> utf8Text)
     {
-        if (!cache.Enabled || !context.Response.SupportsTrailers()
+        if (!cache.Enabled || utf8Text.Length == 0 || utf8Text.Length > _maxTextBytes || !context.Response.SupportsTrailers()
             || !access.Admits(context.Request.Headers["x-api-key"].FirstOrDefault(), context.Request.Headers.Authorization.FirstOrDefault()))
         {
-            return false;
+            return false; // off, or the service words the error
         }
 
         var started = Stopwatch.GetTimestamp();
-        ValidatedRequest validated;
+        (ExtractionOptions Options, OffsetUnit Unit) validated;
         try
         {
-            validated = RequestValidator.Validate(request, _maxTextBytes);
+            validated = RequestValidator.ValidateSettings(settings);
         }
         catch (RpcException)
         {
             return false; // the service words the error
         }
 
-        var key = cache.Key(validated, lexicon.Current.Lexicon.Version, utf8Text.Span);
+        var key = cache.Key(validated.Options, validated.Unit, lexicon.Current.Lexicon.Version, utf8Text.Span);
         if (cache.GetHit(key) is not { } cached)
         {
             return false; // the service computes the response, stores it and counts the miss
         }
 
         using var activity = ServerTelemetry.Source.StartActivity("extractrpc.extract");
-        activity?.SetTag("extractrpc.characters", validated.Text.Length);
+        activity?.SetTag("extractrpc.characters", cached.Characters);
         activity?.SetTag("extractrpc.cache", "hit");
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/grpc";
-        var idBytes = Encoding.UTF8.GetByteCount(request.Id);
+        var idBytes = Encoding.UTF8.GetByteCount(settings.Id);
         var length = cached.SizeWithId(idBytes);
         var frame = response.BodyWriter.GetSpan(5 + length);
         frame[0] = 0; // not compressed
         BinaryPrimitives.WriteUInt32BigEndian(frame[1..], (uint)length);
         Span<byte> id = idBytes <= 256 ? stackalloc byte[idBytes] : new byte[idBytes];
-        Encoding.UTF8.GetBytes(request.Id, id);
+        Encoding.UTF8.GetBytes(settings.Id, id);
         cached.WriteWithId(id, frame.Slice(5, length));
         response.BodyWriter.Advance(5 + length);
         await response.BodyWriter.FlushAsync(context.RequestAborted);
         response.AppendTrailer("grpc-status", "0");
-        telemetry.RecordDocument(validated.Text.Length, cached, cacheHit: true);
+        telemetry.RecordDocument(cached.Characters, cached, cacheHit: true);
         telemetry.RecordCall(Method, StatusCode.OK, Stopwatch.GetElapsedTime(started));
         return true;
     }

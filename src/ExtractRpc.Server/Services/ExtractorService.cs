@@ -101,7 +101,7 @@ public sealed class ExtractorService(LexiconHost lexicon, ResultCache cache, Ser
             var response = ResponseMapper.ToResponse("", validated.Text, result, validated.Unit, validated.Options.TimeZone);
             if (key is not null)
             {
-                cache.Set(key, response); // without the caller's id: every hit gets its own
+                cache.Set(key, response, validated.Text.Length); // without the caller's id: every hit gets its own
             }
 
             response.Id = request.Id;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using ExtractRpc.Engine.Pipeline;
 using ExtractRpc.Protocol;
 using ExtractRpc.Protocol.V1;
 using ExtractRpc.Server.Hosting;
@@ -48,7 +49,7 @@ public sealed class ResultCache
         try
         {
             var n = Encoding.UTF8.GetBytes(request.Text, buffer);
-            return Key(request, lexiconVersion, buffer.AsSpan(0, n));
+            return Key(request.Options, request.Unit, lexiconVersion, buffer.AsSpan(0, n));
         }
         finally
         {
@@ -56,14 +57,18 @@ public sealed class ResultCache
         }
     }
 
-    /// <summary>The cache key of a request whose text is <paramref name="utf8Text"/> in UTF-8.</summary>
-    public string Key(ValidatedRequest request, string lexiconVersion, ReadOnlySpan<byte> utf8Text)
+    /// <summary>
+    /// The cache key of a request whose text is <paramref name="utf8Text"/> in UTF-8. Stored keys come
+    /// from texts that passed validation, so a key found for bytes nobody has checked means those bytes
+    /// are a valid text: anything else would be a SHA-256 collision.
+    /// </summary>
+    public string Key(ExtractionOptions options, OffsetUnit unit, string lexiconVersion, ReadOnlySpan<byte> utf8Text)
     {
-        var o = request.Options;
+        var o = options;
         var reference = o.ReferenceTime is { } r ? r.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "clock@" + (_clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(utf8Text, hash);
-        return $"{lexiconVersion}|{(int)o.Kinds}|{(int)request.Unit}|{o.TimeZone.Id}|{reference}|{Convert.ToHexString(hash)}";
+        return $"{lexiconVersion}|{(int)o.Kinds}|{(int)unit}|{o.TimeZone.Id}|{reference}|{Convert.ToHexString(hash)}";
     }
 
     /// <summary>The cached response for <paramref name="key"/>, counted as a hit; or null, not counted
@@ -92,11 +97,11 @@ public sealed class ResultCache
     }
 
     /// <summary>
-    /// Stores <paramref name="response"/>, which must not carry the caller's id yet, under
-    /// <paramref name="key"/>. It is kept serialized: a hit is written to the wire as it is, and the
-    /// bytes are all the configured size has to bound.
+    /// Stores <paramref name="response"/> to a text of <paramref name="characters"/> UTF-16 code units,
+    /// which must not carry the caller's id yet, under <paramref name="key"/>. It is kept serialized: a
+    /// hit is written to the wire as it is, and the bytes are all the configured size has to bound.
     /// </summary>
-    public void Set(string key, ExtractResponse response)
+    public void Set(string key, ExtractResponse response, int characters)
     {
         if (_cache is null)
         {
@@ -108,7 +113,7 @@ public sealed class ResultCache
             throw new ArgumentException("a cached response carries no id: each hit gets its caller's", nameof(response));
         }
 
-        var stored = new CachedResponse(response.ToByteArray(), response.Entities.Count, response.Dates.Count, response.Quotes.Count);
+        var stored = new CachedResponse(response.ToByteArray(), characters, response.Entities.Count, response.Dates.Count, response.Quotes.Count);
         _cache.Set(key, stored, new MemoryCacheEntryOptions { Size = stored.Bytes.Length + (key.Length * 2L) + EntryOverheadBytes });
     }
 
@@ -121,10 +126,11 @@ public sealed class ResultCache
 /// Immutable once stored.
 /// </summary>
 /// <param name="Bytes">The response message's bytes, id left out.</param>
+/// <param name="Characters">UTF-16 code units in the text it answers.</param>
 /// <param name="Entities">Entity mentions in it.</param>
 /// <param name="Dates">Temporal expressions in it.</param>
 /// <param name="Quotes">Quotes in it.</param>
-public sealed record CachedResponse(byte[] Bytes, int Entities, int Dates, int Quotes)
+public sealed record CachedResponse(byte[] Bytes, int Characters, int Entities, int Dates, int Quotes)
 {
     /// <summary>The response with <paramref name="id"/>, as a message.</summary>
     public ExtractResponse ToResponse(string id)

@@ -26,7 +26,6 @@ public sealed class PathologicalInputTests
         { "first names only", string.Concat(Enumerable.Repeat("محمد علي أحمد ", 60_000)) },
         { "speech verbs and complementizers", string.Concat(Enumerable.Repeat("قال إن أن بأن ", 60_000)) },
         { "months and numbers", string.Concat(Enumerable.Repeat("12 أيار/ مايو 13 ", 40_000)) },
-        { "lone surrogates", "\uD800بايدن\uDC00" },
     };
 
     [Theory]
@@ -44,6 +43,18 @@ public sealed class PathologicalInputTests
             Assert.InRange(span.Start, 0, text.Length);
             Assert.InRange(span.End, span.Start + 1, text.Length);
         }
+    }
+
+    // Not a theory row: theory data is serialized as UTF-8 at discovery, which turns a lone surrogate
+    // into U+FFFD before the test sees it.
+    [Fact]
+    public void Extract_LoneSurrogates_FinishWithSpansInBounds()
+    {
+        var text = "\uD800جو بايدن\uDC00 قال \uDBFF";
+        Assert.Equal(3, text.Count(char.IsSurrogate));
+        var result = TestLexicon.Extract(text);
+        var biden = Assert.Single(result.Entities);
+        Assert.Equal("جو بايدن", text[biden.Span.Start..biden.Span.End]);
     }
 
     [Fact]
