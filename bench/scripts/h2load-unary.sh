@@ -5,11 +5,12 @@
 #   cache on:   ExtractRpc with its default cache (every call after the first is a hit).
 # The request is seed 000 with an id and no reference time, framed for h2load as gRPC: 0x00, a 4-byte
 # big-endian length, then the ExtractRequest bytes. Load: 16 connections x 10 streams (concurrency 160).
-# Usage: bash bench/scripts/h2load-unary.sh [rounds] [requests]   (needs h2load: apt-get install nghttp2-client)
+# Usage: bash bench/scripts/h2load-unary.sh [rounds] [requests] [warm-up seconds]   (needs h2load: apt-get install nghttp2-client)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds=${1:-3}
 requests=${2:-20000}
+warmup=${3:-5}
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$work"; }
@@ -51,10 +52,14 @@ run() { # port requests -> req/s (only when every request succeeded)
   sed -nE 's/^finished in [0-9.]+m?s, ([0-9.]+) req\/s.*/\1/p' <<< "$out"
 }
 
-# Warm-up: the JIT, the thread pool and (cache on) the one miss that fills the cache.
-for p in $echo_port $off_port $on_port; do run "$p" 10000 > /dev/null; done
+# Warm-up, by time: the JIT's tiers, the thread pool and (cache on) the one miss that fills the cache.
+# (10,000 calls were too few: a hit path measured right after them still ran partly unoptimized code.)
+for p in $echo_port $off_port $on_port; do
+  h2load -D "$warmup" -c 16 -m 10 -d "$work/payload.bin" -H 'content-type: application/grpc' -H 'te: trailers' \
+    "http://127.0.0.1:$p/extractrpc.v1.Extractor/Extract" > /dev/null
+done
 
-echo "payload: $(stat -c %s "$work/payload.bin") bytes; $requests requests a run, 16 connections x 10 streams"
+echo "payload: $(stat -c %s "$work/payload.bin") bytes; $requests requests a run after ${warmup} s of warm-up each, 16 connections x 10 streams"
 echo "| round | echo req/s | cache off req/s | share of echo | cache hits req/s | hits / misses |"
 echo "|---|---:|---:|---:|---:|---:|"
 for r in $(seq "$rounds"); do
