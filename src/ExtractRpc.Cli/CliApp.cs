@@ -47,8 +47,9 @@ internal static class CliApp
           --server URL           also measure a running server (unary and ExtractStream)
           --concurrency LIST     concurrent calls or streams per row (default 1,4,16,64)
           --seconds N            seconds per row (default 5)
-          --warmup N             seconds the in-process row runs before it measures, so that the JIT's tiers
-                                 reach optimized code (default 3; the first seconds run slower code)
+          --warmup N             seconds the in-process row, and with --server unary and stream calls, run
+                                 before they measure, so that the JIT's tiers reach optimized code
+                                 (default 3; the first seconds run slower code)
           --cache hit|miss       repeat the same articles (hits) or make every request unique (misses, default)
           --articles DIR         the articles to send (default seeds)
           --plot FILE.png        plot throughput and p99 against concurrency
