@@ -64,11 +64,10 @@ public sealed class ResultCache
     /// </summary>
     public string Key(ExtractionOptions options, OffsetUnit unit, string lexiconVersion, ReadOnlySpan<byte> utf8Text)
     {
-        var o = options;
-        var reference = o.ReferenceTime is { } r ? r.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "clock@" + (_clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var reference = options.ReferenceTime is { } r ? r.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : "clock@" + (_clock.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(utf8Text, hash);
-        return $"{lexiconVersion}|{(int)o.Kinds}|{(int)unit}|{o.TimeZone.Id}|{reference}|{Convert.ToHexString(hash)}";
+        return $"{lexiconVersion}|{(int)options.Kinds}|{(int)unit}|{options.TimeZone.Id}|{reference}|{Convert.ToHexString(hash)}";
     }
 
     /// <summary>The cached response for <paramref name="key"/>, counted as a hit; or null, not counted
