@@ -206,18 +206,21 @@ public sealed class ExtractorServiceTests(InMemoryServer server) : IClassFixture
     }
 
     [Fact]
-    public async Task Extract_RepeatedArticle_IsAnsweredFromTheCache()
+    public async Task Extract_RepeatedArticle_IsStoredTheSecondTime_AndAnsweredFromTheCacheAfter()
     {
         var cache = (Services.ResultCache)server.Host.Services.GetService(typeof(Services.ResultCache))!;
         var text = Seeds.All[3].Text;
         var reference = Timestamp.FromDateTimeOffset(new DateTimeOffset(2022, 3, 7, 0, 0, 0, TimeSpan.Zero));
+        var (hits, misses) = (cache.Hits, cache.Misses);
         var first = await Client.ExtractAsync(new ExtractRequest { Id = "a", Text = text, ReferenceTime = reference });
-        var hits = cache.Hits;
         var second = await Client.ExtractAsync(new ExtractRequest { Id = "b", Text = text, ReferenceTime = reference });
-        Assert.Equal(hits + 1, cache.Hits);
-        Assert.Equal("b", second.Id);
-        second.Id = "a";
+        Assert.Equal((hits, misses + 2), (cache.Hits, cache.Misses)); // seen once, then stored
+        var third = await Client.ExtractAsync(new ExtractRequest { Id = "c", Text = text, ReferenceTime = reference });
+        Assert.Equal((hits + 1, misses + 2), (cache.Hits, cache.Misses));
+        Assert.Equal("c", third.Id);
+        second.Id = third.Id = "a";
         Assert.Equal(first, second);
+        Assert.Equal(first, third);
     }
 }
 

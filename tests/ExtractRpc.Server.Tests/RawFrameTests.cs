@@ -11,6 +11,9 @@ namespace ExtractRpc.Server.Tests;
 /// <summary>Requests built from raw bytes, as a load tool or a broken client sends them.</summary>
 public sealed class RawFrameTests
 {
+    // The cache tests here are about the hit path, so their servers store the first response.
+    private static readonly Dictionary<string, string?> s_storeEveryResponse = new() { ["Extractor:CacheAdmission"] = "FirstRequest" };
+
     [Theory]
     [InlineData("garbage protobuf", new byte[] { 0x12, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01 })]
     [InlineData("invalid UTF-8 in text", new byte[] { 0x12, 0x04, 0xC3, 0x28, 0xFF, 0xFE })]
@@ -40,7 +43,7 @@ public sealed class RawFrameTests
     [Fact]
     public async Task RepeatedArticle_IsAnsweredFromTheCache_WithWhatTheServiceSent_AndItsOwnId()
     {
-        await using var host = await ServerHost.StartOnLoopbackAsync();
+        await using var host = await ServerHost.StartOnLoopbackAsync(s_storeEveryResponse);
         var cache = host.Services.GetRequiredService<ResultCache>();
         var request = new ExtractRequest { Id = "first", Text = Seeds.All[0].Text, ReferenceTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(2023, 11, 10, 0, 0, 0, TimeSpan.Zero)) };
         var (status, _, body) = await SendAsync(host.Address, request.ToByteArray());
@@ -72,7 +75,7 @@ public sealed class RawFrameTests
     [Fact]
     public async Task CacheHit_ReadsEveryFieldAroundTheText_AndTheLastTextWins()
     {
-        await using var host = await ServerHost.StartOnLoopbackAsync();
+        await using var host = await ServerHost.StartOnLoopbackAsync(s_storeEveryResponse);
         var cache = host.Services.GetRequiredService<ResultCache>();
         var request = new ExtractRequest
         {
@@ -109,7 +112,7 @@ public sealed class RawFrameTests
     [Fact]
     public async Task ACachedText_WithAnInvalidSetting_IsStillInvalidArgument()
     {
-        await using var host = await ServerHost.StartOnLoopbackAsync();
+        await using var host = await ServerHost.StartOnLoopbackAsync(s_storeEveryResponse);
         var request = new ExtractRequest { Text = Seeds.All[0].Text };
         Assert.Equal("0", (await PostAsync(host.Address, request.ToByteArray())).Status);
         request.TimeZone = "Asia/Nowhere";

@@ -22,7 +22,7 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Metrics_CountCallsByStatus_DocumentsByCache_AndWhatWasFound()
     {
-        await using var host = await ServerHost.StartOnLoopbackAsync();
+        await using var host = await ServerHost.StartOnLoopbackAsync(new Dictionary<string, string?> { ["Extractor:CacheAdmission"] = "FirstRequest" });
         var client = new Extractor.ExtractorClient(host.Channel);
         var request = new ExtractRequest { Text = Article, ReferenceTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2022, 11, 5, 10, 0, 0, DateTimeKind.Utc)) };
         var first = await client.ExtractAsync(request);

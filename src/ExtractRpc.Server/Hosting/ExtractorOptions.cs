@@ -16,6 +16,11 @@ public sealed class ExtractorOptions
     /// <summary>Memory the result cache may hold, in bytes (0 turns the cache off).</summary>
     public long CacheSizeBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Which responses the result cache stores: by default a text's response is stored the second
+    /// time the text is asked for (recently), so articles sent once, the most of a news feed, cost neither
+    /// serialization nor cache memory; <see cref="CacheAdmission.FirstRequest"/> stores every response.</summary>
+    public CacheAdmission CacheAdmission { get; set; } = CacheAdmission.SecondRequest;
+
     /// <summary>Extra entity lexicon files (TSV: id, type, arabic, english, aliases), merged at start-up
     /// and reloaded when they change.</summary>
     public string[] UserLexicons { get; set; } = [];
@@ -46,4 +51,14 @@ public sealed class ExtractorOptions
 
     /// <summary>Seconds between SIGTERM (health NOT_SERVING) and the server's stop; calls in flight finish.</summary>
     public double ShutdownDrainSeconds { get; set; } = 5;
+}
+
+/// <summary>When the result cache stores a response.</summary>
+public enum CacheAdmission
+{
+    /// <summary>When its request is seen the second time among recent requests (a doorkeeper, as in TinyLFU).</summary>
+    SecondRequest,
+
+    /// <summary>Always: every response is stored.</summary>
+    FirstRequest,
 }

@@ -19,6 +19,10 @@ public sealed class ResultCache
 {
     private readonly MemoryCache? _cache;
     private readonly TimeProvider _clock;
+
+    // The doorkeeper: a fingerprint of each key seen once and not stored, one per slot, newest wins.
+    // Null when every response is stored.
+    private readonly int[]? _seenOnce;
     private long _hits;
     private long _misses;
 
@@ -30,6 +34,13 @@ public sealed class ResultCache
         if (size > 0)
         {
             _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = size, CompactionPercentage = 0.25 });
+            if (options.Value.CacheAdmission == CacheAdmission.SecondRequest)
+            {
+                // About four slots for each response the cache can hold (a response of a news article is
+                // about 8 KB), so a text asked for again while its response could still be cached is let in.
+                var slots = (int)Math.Clamp(System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)(size / 2048)), 4096UL, 1UL << 20);
+                _seenOnce = new int[slots];
+            }
         }
     }
 
@@ -96,9 +107,10 @@ public sealed class ResultCache
     }
 
     /// <summary>
-    /// Stores <paramref name="response"/> to a text of <paramref name="characters"/> UTF-16 code units,
-    /// which must not carry the caller's id yet, under <paramref name="key"/>. It is kept serialized: a
-    /// hit is written to the wire as it is, and the bytes are all the configured size has to bound.
+    /// Offers <paramref name="response"/> to a text of <paramref name="characters"/> UTF-16 code units,
+    /// which must not carry the caller's id yet, under <paramref name="key"/>; it is stored if the
+    /// admission policy lets it in (see <see cref="CacheAdmission"/>). It is kept serialized: a hit is
+    /// written to the wire as it is, and the bytes are all the configured size has to bound.
     /// </summary>
     public void Set(string key, ExtractResponse response, int characters)
     {
@@ -112,8 +124,38 @@ public sealed class ResultCache
             throw new ArgumentException("a cached response carries no id: each hit gets its caller's", nameof(response));
         }
 
+        if (!Admit(key))
+        {
+            return;
+        }
+
         var stored = new CachedResponse(response.ToByteArray(), characters, response.Entities.Count, response.Dates.Count, response.Quotes.Count);
         _cache.Set(key, stored, new MemoryCacheEntryOptions { Size = stored.Bytes.Length + (key.Length * 2L) + EntryOverheadBytes });
+    }
+
+    /// <summary>
+    /// True when <paramref name="key"/> is to be stored: always, or when it was seen once recently.
+    /// Lock-free: a race between two threads at most stores a key one request early or late.
+    /// </summary>
+    private bool Admit(string key)
+    {
+        if (_seenOnce is null)
+        {
+            return true;
+        }
+
+        // string.GetHashCode is seeded per process, so a caller cannot aim texts at one slot.
+        var hash = key.GetHashCode();
+        var fingerprint = hash | 1; // 0 is an empty slot
+        ref var slot = ref _seenOnce[(uint)hash & (uint)(_seenOnce.Length - 1)];
+        if (Volatile.Read(ref slot) == fingerprint)
+        {
+            Volatile.Write(ref slot, 0);
+            return true;
+        }
+
+        Volatile.Write(ref slot, fingerprint);
+        return false;
     }
 
     // The entry, its key and the cache's bookkeeping beside the bytes.
