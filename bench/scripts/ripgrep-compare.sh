@@ -3,10 +3,13 @@
 #   ripgrep: rg -F -f names.txt --count-matches big.txt, names.txt = every surface form of the
 #            built-in lexicon (canonical names and aliases), big.txt = the seed articles repeated;
 #   pipeline: the CLI's in-process benchmark over the same seed articles, one thread.
-# Usage: bash bench/scripts/ripgrep-compare.sh [seconds]   (needs ripgrep: apt-get install ripgrep)
+# The two run in turn, round after round, and each round prints its own ratio, so a machine that
+# changes speed between rounds (shared VMs do) moves both sides of a ratio together.
+# Usage: bash bench/scripts/ripgrep-compare.sh [seconds] [rounds]   (needs ripgrep: apt-get install ripgrep)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
+rounds=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -24,12 +27,18 @@ for _ in $(seq $(( 44000000 / size ))); do cat "$work/seeds.txt" >> "$work/big.t
 
 bytes=$(stat -c %s "$work/big.txt")
 now() { date +%s.%N; }
-t0=$(now); rg -F -f "$work/names.txt" --count-matches "$work/empty.txt" > /dev/null || true; t1=$(now)
-rg -F -f "$work/names.txt" --count-matches "$work/big.txt" > "$work/count.txt"; t2=$(now)
-compile=$(echo "$t1 - $t0" | bc -l)
-total=$(echo "$t2 - $t1" | bc -l)
-scan=$(echo "$total - $compile" | bc -l)
-echo "names: $(wc -l < "$work/names.txt") surface forms; text: $bytes bytes; matches: $(cat "$work/count.txt")"
-printf 'ripgrep: %.2f s in all, %.2f s compiling the patterns, %.1f MB/s scanning\n' "$total" "$compile" "$(echo "$bytes / $scan / 1000000" | bc -l)"
-
-dotnet run -c Release --project src/ExtractRpc.Cli -- bench --seconds "$seconds" --articles seeds | grep -E '^\| (mode|in-process)'
+echo "names: $(wc -l < "$work/names.txt") surface forms; text: $bytes bytes"
+dotnet build -c Release src/ExtractRpc.Cli > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+echo "| round | ripgrep compile s | ripgrep scan MB/s | pipeline docs/s | pipeline MB/s | ripgrep / pipeline |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for round in $(seq "$rounds"); do
+  t0=$(now); rg -F -f "$work/names.txt" --count-matches "$work/empty.txt" > /dev/null || true; t1=$(now)
+  rg -F -f "$work/names.txt" --count-matches "$work/big.txt" > "$work/count.txt"; t2=$(now)
+  # ripgrep's scan: the whole run less the time it takes to compile the patterns over an empty file.
+  rg_mbs=$(echo "$bytes / (($t2 - $t1) - ($t1 - $t0)) / 1000000" | bc -l)
+  row=$(dotnet src/ExtractRpc.Cli/bin/Release/net10.0/extractrpc.dll bench --seconds "$seconds" --articles seeds | grep -E '^\| in-process')
+  docs=$(echo "$row" | awk -F'|' '{ gsub(/ /, "", $4); print $4 }')
+  mbs=$(echo "$row" | awk -F'|' '{ gsub(/ /, "", $5); print $5 }')
+  printf '| %d | %.2f | %.1f | %s | %s | %.2f |\n' "$round" "$(echo "$t1 - $t0" | bc -l)" "$rg_mbs" "$docs" "$mbs" "$(echo "$rg_mbs / $mbs" | bc -l)"
+done
+echo "matches per ripgrep run: $(cat "$work/count.txt")"
