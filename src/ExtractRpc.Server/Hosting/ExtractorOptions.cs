@@ -17,7 +17,7 @@ public sealed class ExtractorOptions
     public long CacheSizeBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Which responses the result cache stores: by default a text's response is stored the second
-    /// time the text is asked for (recently), so articles sent once, the most of a news feed, cost neither
+    /// time the text is asked for (recently), so articles sent once, most of a news feed, cost neither
     /// serialization nor cache memory; <see cref="CacheAdmission.FirstRequest"/> stores every response.</summary>
     public CacheAdmission CacheAdmission { get; set; } = CacheAdmission.SecondRequest;
 

@@ -13,7 +13,8 @@ namespace ExtractRpc.Server.Services;
 
 /// <summary>
 /// Responses by a hash of text, options and lexicon version, bounded by size. A request with no
-/// reference time depends on the clock, so its key carries the current minute. Thread-safe.
+/// reference time depends on the clock, so its key carries the current minute. By default a response
+/// is stored only when its key comes a second time (<see cref="CacheAdmission"/>). Thread-safe.
 /// </summary>
 public sealed class ResultCache
 {
