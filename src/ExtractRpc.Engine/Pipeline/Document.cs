@@ -30,6 +30,7 @@ internal sealed class Document : IDisposable
     private int[] _variantIds;
     private byte[] _stemLevel;
     private int[] _startMasks;
+    private readonly int _count; // the text's token count, kept here so that the spans below need no hop through Text
 
     private Document(AnalyzedText text, CompiledLexicon lexicon, int[] ids, int[] stemIds, int[] stemSkips, int[] groups, int[] variantIds, byte[] stemLevel, int[] startMasks)
     {
@@ -38,6 +39,7 @@ internal sealed class Document : IDisposable
         _variantIds = variantIds;
         _stemLevel = stemLevel;
         Text = text;
+        _count = text.Count;
         Lexicon = lexicon;
         _ids = ids;
         _stemIds = stemIds;
@@ -51,22 +53,22 @@ internal sealed class Document : IDisposable
     public ReadOnlySpan<int> Ids
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _ids.AsSpan(0, Text.Count);
+        get => new(_ids, 0, _count);
     }
 
     public ReadOnlySpan<int> StemIds
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _stemIds.AsSpan(0, Text.Count);
+        get => new(_stemIds, 0, _count);
     }
 
     public ReadOnlySpan<int> StemSkips
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _stemSkips.AsSpan(0, Text.Count);
+        get => new(_stemSkips, 0, _count);
     }
 
-    public int Count => Text.Count;
+    public int Count => _count;
 
     /// <summary>How the stem id of token <paramref name="index"/> was found: exactly, through a generated
     /// spelling, or through a name skeleton (weak: enough inside a longer name, not alone).</summary>
@@ -78,14 +80,14 @@ internal sealed class Document : IDisposable
     public ReadOnlySpan<int> StartMasks
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _startMasks.AsSpan(0, Text.Count);
+        get => new(_startMasks, 0, _count);
     }
 
     /// <summary>For every token, the id of the written name that a generated spelling of it stands for.</summary>
     public ReadOnlySpan<int> VariantIds
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _variantIds.AsSpan(0, Text.Count);
+        get => new(_variantIds, 0, _count);
     }
 
     /// <summary>The names whose consonant skeleton token <paramref name="index"/> shares (سوليفان → ساليفان،

@@ -11,9 +11,13 @@ public sealed class AnalyzedText : IDisposable
 {
     private Token[] _tokens;
 
+    // The folded chars' buffer, held here so that a token's text is one slice of an array away.
+    private readonly char[] _chars;
+
     private AnalyzedText(NormalizedText normalized, Token[] tokens, int count)
     {
         Normalized = normalized;
+        _chars = normalized.Buffer;
         _tokens = tokens;
         Count = count;
     }
@@ -42,12 +46,12 @@ public sealed class AnalyzedText : IDisposable
     public ReadOnlySpan<char> TokenText(int index)
     {
         var t = _tokens[index];
-        return Normalized.Chars.Slice(t.Start, t.End - t.Start);
+        return new ReadOnlySpan<char>(_chars, t.Start, t.End - t.Start);
     }
 
     /// <summary>True when token <paramref name="index"/> exists and is the punctuation char <paramref name="c"/>.</summary>
     public bool IsPunct(int index, char c) =>
-        (uint)index < (uint)Count && _tokens[index].Kind == TokenKind.Punct && Normalized.Chars[_tokens[index].Start] == c;
+        (uint)index < (uint)Count && _tokens[index].Kind == TokenKind.Punct && _chars[_tokens[index].Start] == c;
 
     /// <summary>
     /// True when token <paramref name="index"/> ends a sentence: a line break, ؟ ? ! or a full stop
@@ -71,7 +75,7 @@ public sealed class AnalyzedText : IDisposable
             return false;
         }
 
-        var c = Normalized.Chars[token.Start];
+        var c = _chars[token.Start];
         return c is '\u061F' or '?' or '!' || (c == '.' && !(index + 1 < Count && !_tokens[index + 1].SpaceBefore && _tokens[index + 1].Kind == TokenKind.Number));
     }
 

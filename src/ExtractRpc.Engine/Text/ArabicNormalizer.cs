@@ -40,6 +40,10 @@ public static class ArabicNormalizer
     private static readonly string?[] s_presentation = BuildPresentationTable(out s_presentationSingle);
     private static readonly char[] s_presentationSingle;
 
+    // FoldCommon's table: ASCII and the Arabic block folded, NotCommon between them.
+    private const char CommonEnd = '\u0700';
+    private static readonly char[] s_common = BuildCommonTable();
+
     /// <summary>True for characters that are dropped but belong to the letter before them
     /// (harakat, shadda, sukun, superscript alef, tatweel): a span that ends on that letter takes them.</summary>
     public static bool IsCombiningMark(char c) =>
@@ -79,11 +83,10 @@ public static class ArabicNormalizer
     /// call: <c>'\0'</c> when it is dropped, <see cref="NotCommon"/> for any other char (fold those with
     /// <see cref="FoldInto"/>; U+FFFF itself lands there too).
     /// </summary>
+    /// <remarks>One table read behind one branch that news text nearly always takes the same way:
+    /// a test for ASCII first would go one way for spaces and digits and the other for letters.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static char FoldCommon(char c) =>
-        c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c)
-        : (uint)(c - 0x0600) <= 0xFF ? s_arabic[c - 0x0600]
-        : NotCommon;
+    internal static char FoldCommon(char c) => c < CommonEnd ? s_common[c] : NotCommon;
 
     /// <summary>
     /// Folds one character into <paramref name="destination"/> and returns how many chars were written (0, 1 or 2).
@@ -148,6 +151,17 @@ public static class ArabicNormalizer
         }
 
         return char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
+    }
+
+    private static char[] BuildCommonTable()
+    {
+        var table = new char[CommonEnd];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : (char)c) : c >= 0x0600 ? s_arabic[c - 0x0600] : NotCommon;
+        }
+
+        return table;
     }
 
     private static char[] BuildArabicTable()

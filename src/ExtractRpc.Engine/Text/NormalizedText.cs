@@ -31,6 +31,9 @@ public sealed class NormalizedText : IDisposable
     /// <summary>The folded chars.</summary>
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
 
+    /// <summary>The buffer that holds <see cref="Chars"/> (and unused room after them).</summary>
+    internal char[] Buffer => _chars;
+
     /// <summary>Folds <paramref name="original"/>.</summary>
     public static NormalizedText Create(string original)
     {
