@@ -11,14 +11,12 @@ public sealed class NormalizedText : IDisposable
 {
     private char[] _chars;
     private int[] _start;
-    private int[] _end;
 
-    private NormalizedText(string original, char[] chars, int[] start, int[] end, int length)
+    private NormalizedText(string original, char[] chars, int[] start, int length)
     {
         Original = original;
         _chars = chars;
         _start = start;
-        _end = end;
         Length = length;
     }
 
@@ -42,7 +40,6 @@ public sealed class NormalizedText : IDisposable
         var capacity = original.Length + 8;
         var chars = ArrayPool<char>.Shared.Rent(capacity);
         var start = ArrayPool<int>.Shared.Rent(capacity);
-        var end = ArrayPool<int>.Shared.Rent(capacity);
         var n = 0;
         for (var i = 0; i < original.Length; i++)
         {
@@ -53,26 +50,42 @@ public sealed class NormalizedText : IDisposable
                 // The common case: one char in, one char out, room left.
                 chars[n] = folded;
                 start[n] = i;
-                end[n] = i + 1;
                 n++;
             }
             else
             {
-                (chars, start, end, n) = AppendRare(c, i, chars, start, end, n);
+                (chars, start, n) = AppendRare(c, i, chars, start, n);
             }
         }
 
-        return new NormalizedText(original, chars, start, end, n);
+        return new NormalizedText(original, chars, start, n);
     }
 
     /// <summary>Original start of the folded char at <paramref name="index"/>.</summary>
     public int OriginalStart(int index) => index >= Length ? Original.Length : _start[index];
 
-    /// <summary>Original end (exclusive) of the folded char at <paramref name="index"/>.</summary>
-    public int OriginalEnd(int index) => _end[index];
+    /// <summary>Original end (exclusive) of the folded char at <paramref name="index"/>: the char after its
+    /// original, and the dropped diacritics and tatweel right after it, which belong to its span. (Of the two
+    /// letters a lam-alef ligature folds to, only the second takes them.) Worked out here, from the original,
+    /// rather than stored for every char: spans are few, chars are many.</summary>
+    public int OriginalEnd(int index)
+    {
+        var end = _start[index] + 1;
+        if (index + 1 < Length && _start[index + 1] == _start[index])
+        {
+            return end;
+        }
+
+        while (end < Original.Length && ArabicNormalizer.IsCombiningMark(Original[end]) && ArabicNormalizer.Fold(Original[end]) == '\0')
+        {
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>Maps a folded range <c>[start, end)</c> (end &gt; start) to the original text.</summary>
-    public TextSpan ToOriginal(int start, int end) => new(_start[start], _end[end - 1]);
+    public TextSpan ToOriginal(int start, int end) => new(_start[start], OriginalEnd(end - 1));
 
     /// <inheritdoc />
     public void Dispose()
@@ -84,28 +97,21 @@ public sealed class NormalizedText : IDisposable
 
         ArrayPool<char>.Shared.Return(_chars);
         ArrayPool<int>.Shared.Return(_start);
-        ArrayPool<int>.Shared.Return(_end);
         _chars = [];
         _start = [];
-        _end = [];
     }
 
     /// <summary>Folds <paramref name="c"/> (at <paramref name="index"/> of the original) when it is not the
     /// common case: a dropped char, a presentation form, a char outside ASCII and the Arabic block, or
     /// full buffers. Returns the buffers (new ones when they grew) and the new length.</summary>
-    private static (char[] Chars, int[] Start, int[] End, int Length) AppendRare(char c, int index, char[] chars, int[] start, int[] end, int n)
+    private static (char[] Chars, int[] Start, int Length) AppendRare(char c, int index, char[] chars, int[] start, int n)
     {
         Span<char> two = stackalloc char[2];
         var written = ArabicNormalizer.FoldInto(c, two);
         if (written == 0)
         {
-            // A dropped diacritic or tatweel right after a letter belongs to that letter's span.
-            if (n > 0 && ArabicNormalizer.IsCombiningMark(c) && end[n - 1] == index)
-            {
-                end[n - 1] = index + 1;
-            }
-
-            return (chars, start, end, n);
+            // A dropped diacritic or tatweel right after a letter belongs to that letter's span (see OriginalEnd).
+            return (chars, start, n);
         }
 
         if (n + written > chars.Length)
@@ -113,24 +119,20 @@ public sealed class NormalizedText : IDisposable
             var size = chars.Length * 2;
             var c2 = ArrayPool<char>.Shared.Rent(size);
             var s2 = ArrayPool<int>.Shared.Rent(size);
-            var e2 = ArrayPool<int>.Shared.Rent(size);
             chars.AsSpan(0, n).CopyTo(c2);
             start.AsSpan(0, n).CopyTo(s2);
-            end.AsSpan(0, n).CopyTo(e2);
             ArrayPool<char>.Shared.Return(chars);
             ArrayPool<int>.Shared.Return(start);
-            ArrayPool<int>.Shared.Return(end);
-            (chars, start, end) = (c2, s2, e2);
+            (chars, start) = (c2, s2);
         }
 
         for (var k = 0; k < written; k++)
         {
             chars[n] = two[k];
             start[n] = index;
-            end[n] = index + 1;
             n++;
         }
 
-        return (chars, start, end, n);
+        return (chars, start, n);
     }
 }

@@ -81,4 +81,33 @@ public sealed class ArabicNormalizerTests
         Assert.Equal(new TextSpan(299, 300), normalized.ToOriginal(598, 600));
         Assert.Equal("قالَ", text[normalized.ToOriginal(601, 604).Start..normalized.ToOriginal(601, 604).End]);
     }
+
+    [Theory]
+    [InlineData("مُحَمَّدٌ قالَ")] // several marks after a letter
+    [InlineData("ﻻَ بُدَّ")] // a mark after a lam-alef ligature: the alef's, not the lam's
+    [InlineData("ب\u200Fَ")] // a mark after a dropped format mark: the letter's span stops at the format mark
+    [InlineData("َبـــاب ـ")] // a mark first, tatweel inside a word and alone
+    public void NormalizedText_EachCharEndsAfterTheMarksThatFollowIt(string text)
+    {
+        // The end of each folded char, as the fold used to store it: one past its original, stretched
+        // over each dropped combining mark that comes right after that end.
+        var expected = new List<int>();
+        Span<char> two = stackalloc char[2];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var written = ArabicNormalizer.FoldInto(text[i], two);
+            if (written == 0 && expected.Count > 0 && ArabicNormalizer.IsCombiningMark(text[i]) && expected[^1] == i)
+            {
+                expected[^1] = i + 1;
+            }
+
+            for (var k = 0; k < written; k++)
+            {
+                expected.Add(i + 1);
+            }
+        }
+
+        using var normalized = NormalizedText.Create(text);
+        Assert.Equal(expected, Enumerable.Range(0, normalized.Length).Select(normalized.OriginalEnd));
+    }
 }
