@@ -97,6 +97,24 @@ internal sealed class DateExtractor
     private static bool IsOpener(Document doc, int i) =>
         doc.IsWord(i) && (Is(doc, i, "\u0645\u0646") || Is(doc, i, "\u0628\u064A\u0646") || Is(doc, i, "\u0645\u0646\u0630")); // من، بين، منذ
 
+    // The words a date pattern may open with besides the date tables' phrases (see MayStartWithWord):
+    // بين، من، يوم، اليوم، شهر, also after a proclitic, then الفترة، في، منذ.
+    private static readonly string[] s_openers =
+    [
+        "\u0628\u064A\u0646", "\u0645\u0646", "\u064A\u0648\u0645", "\u0627\u0644\u064A\u0648\u0645", "\u0634\u0647\u0631",
+        "\u0627\u0644\u0641\u062A\u0631\u0647", "\u0641\u064A", "\u0645\u0646\u0630",
+    ];
+
+    private const int OpenersWithProclitic = 5;
+
+    /// <summary>The vocabulary ids of the words a date pattern may open with (the first five may carry a
+    /// proclitic), or null when the vocabulary lacks one of them (the parser then reads the words' text).</summary>
+    internal static int[]? OpenerIds(Vocabulary vocabulary)
+    {
+        var ids = Array.ConvertAll(s_openers, w => vocabulary.Get(w));
+        return Array.IndexOf(ids, Vocabulary.Unknown) < 0 ? ids : null;
+    }
+
     private static bool Is(Document doc, int i, string folded) => doc.Text.TokenText(i).SequenceEqual(folded);
 
     private readonly struct Parser(Document doc, DateTime reference, List<DateHit> hits)
@@ -165,6 +183,15 @@ internal sealed class DateExtractor
             if ((doc.StartMasks[i] & _w.DateStartBits) != 0)
             {
                 return true;
+            }
+
+            // By id when the vocabulary holds every opening word: a word written as one of them has its
+            // id, and one of them after a proclitic (وبين، لمن) has it as its stem's (also a few more
+            // words, such as وفي or لليوم: the patterns themselves then say no). Two vector compares
+            // where the test below branches on the word's length and letters.
+            if (doc.Lexicon.DateOpeners is { } openers)
+            {
+                return openers.AsSpan().Contains(doc.Ids[i]) || openers.AsSpan(0, OpenersWithProclitic).Contains(doc.StemIds[i]);
             }
 
             // The test IsStem and IsWord make for each of them, in one pass over the token's text.

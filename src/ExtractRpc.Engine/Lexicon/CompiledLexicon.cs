@@ -24,6 +24,7 @@ public sealed class CompiledLexicon
         FrozenDictionary<int, int> nisbaNamedCountries)
     {
         Surnames = surnames;
+        DateOpeners = Dates.DateExtractor.OpenerIds(vocabulary);
         NisbaNamedCountries = nisbaNamedCountries;
         StartMasks = startMasks;
         _exactFunctionWords = exactFunctionWords;
@@ -59,6 +60,9 @@ public sealed class CompiledLexicon
     /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز), or -1
     /// when several people's names end with it (جنبلاط).</summary>
     internal FrozenDictionary<int, int> Surnames { get; }
+
+    /// <summary>The vocabulary ids of the words a date pattern may open with, or null (see <see cref="Dates.DateExtractor.OpenerIds"/>).</summary>
+    internal int[]? DateOpeners { get; }
 
     /// <summary>A country named by the feminine of its own nisba (السعودية): by token id, the nationality entry.</summary>
     internal FrozenDictionary<int, int> NisbaNamedCountries { get; }

@@ -107,6 +107,25 @@ public sealed class DateExtractorTests
     public void Extract_TimesHolidaysAndMonthSystems(string text, string span, string value) =>
         Assert.Equal(value, Single(text, span).Value);
 
+    // The parser tries its patterns only at words that may open one: a date table's phrase, or one of a
+    // few words (بين، من، يوم، شهر، الفترة، في، منذ), which it finds by vocabulary id, also after a proclitic.
+    [Theory]
+    [InlineData("وقال إن الاجتماعات جرت وبين 3 و5 أيار 2022 في الدوحة", "وبين 3 و5 أيار 2022", "2022-05-03/2022-05-05")]
+    [InlineData("وسافر ومن 3 إلى 5 أيار 2022 كان في الدوحة", "ومن 3 إلى 5 أيار 2022", "2022-05-03/2022-05-05")]
+    [InlineData("وسيصل ليوم الخميس المقبل", "يوم الخميس المقبل", "2022-05-05")]
+    [InlineData("تستمر الفترة من 3 إلى 5 أيار 2022", "الفترة من 3 إلى 5 أيار 2022", "2022-05-03/2022-05-05")]
+    [InlineData("وشهر رمضان المقبل", "شهر رمضان المقبل", "2023-03-23/2023-04-21")]
+    public void Extract_DatesOpenedByAWordWithOrWithoutProclitic(string text, string span, string value) =>
+        Assert.Equal(value, Single(text, span).Value);
+
+    [Fact]
+    public void BuiltInVocabulary_HoldsEveryDateOpeningWord_SoThePreCheckReadsIds()
+    {
+        var openers = TestLexicon.Lexicon.DateOpeners;
+        Assert.NotNull(openers);
+        Assert.DoesNotContain(Vocabulary.Unknown, openers);
+    }
+
     [Fact]
     public void Extract_RangeBetweenTwoDays_IsOneInterval()
     {
