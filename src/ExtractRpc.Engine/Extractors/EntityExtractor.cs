@@ -631,6 +631,7 @@ internal sealed class EntityExtractor
     private static void FindRules(Document doc, List<Candidate> candidates, int[] owner, CancellationToken cancellationToken)
     {
         var words = doc.Lexicon.Words;
+        var filter = RuleFilter.For(doc.Lexicon);
         for (var i = 0; i < doc.Count; i++)
         {
             if ((i & 0xFFF) == 0)
@@ -638,7 +639,7 @@ internal sealed class EntityExtractor
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (!doc.IsWord(i))
+            if (!doc.IsWord(i) || (owner[i] < 0 && filter.CannotStartAt(doc, i)))
             {
                 continue;
             }
@@ -739,6 +740,54 @@ internal sealed class EntityExtractor
     }
 
     /// <summary>
+    /// What a free word needs for any of <see cref="FindRules"/>' rules to start at it, in tests that are
+    /// cheap and nearly always false: most words of an article pass none, and skip the fifteen rules, each of
+    /// which would test the word's text or look it up. Each rule needs one of: a phrase of the rules' word
+    /// lists starting at the word (its start mask); the word or its stem being نادي (a club's name follows) or
+    /// ابو (a kunya); a word the vocabulary does not know, whole or as a stem (a kunya written as one word);
+    /// a known surname; a speech verb before it; or a sentence end two words before it (a verb opening the
+    /// sentence, then its subject). Off (every word tried) when the vocabulary lacks نادي or ابو.
+    /// </summary>
+    private readonly struct RuleFilter
+    {
+        private readonly int _bits;
+        private readonly int _verbBit;
+        private readonly int _club;
+        private readonly int _abu;
+        private readonly bool _on;
+
+        private RuleFilter(WordLists words, int club, int abu)
+        {
+            _bits = words.OrgHeads.StartBit | words.Clubs.StartBit | words.Titles.StartBit | words.PlaceTriggers.StartBit
+                | words.FirstNames.StartBit | words.NameParticles.StartBit | words.NamesAlsoWords.StartBit;
+            _verbBit = words.SpeechVerbs.StartBit;
+            _club = club;
+            _abu = abu;
+            _on = club != Vocabulary.Unknown && abu != Vocabulary.Unknown;
+        }
+
+        public static RuleFilter For(CompiledLexicon lexicon) =>
+            new(lexicon.Words, lexicon.Vocabulary.Get("\u0646\u0627\u062F\u064A"), lexicon.Vocabulary.Get("\u0627\u0628\u0648")); // نادي، ابو
+
+        public bool CannotStartAt(Document doc, int i)
+        {
+            if (!_on)
+            {
+                return false;
+            }
+
+            var id = doc.Ids[i];
+            var stem = doc.StemIds[i];
+            return (doc.StartMasks[i] & _bits) == 0
+                & id != _club & stem != _club & id != _abu & stem != _abu
+                & (id != Vocabulary.Unknown | stem != Vocabulary.Unknown)
+                & !doc.Lexicon.IsSurname(id)
+                & (i == 0 || (doc.StartMasks[i - 1] & _verbBit) == 0)
+                && !doc.Text.IsSentenceEnd(i - 2);
+        }
+    }
+
+    /// <summary>
     /// وسيمضي شافيز، اعتبر جنبلاط: right after a verb, a known person's surname is that person, named
     /// without the given name. When several known people bear it, the mention gets the document's own id
     /// (the surname of someone named in full in the document takes that person's id later).
@@ -746,7 +795,7 @@ internal sealed class EntityExtractor
     private static bool SurnameAfterVerb(Document doc, int i, List<Candidate> candidates, int[] owner)
     {
         var p = i - 1;
-        if (owner[i] >= 0 || p < 0 || doc.Ids[i] == Vocabulary.Unknown || !doc.IsWord(p)
+        if (owner[i] >= 0 || p < 0 || !doc.Lexicon.IsSurname(doc.Ids[i]) || !doc.IsWord(p)
             || !doc.Lexicon.Surnames.TryGetValue(doc.Ids[i], out var entry)
             || !(doc.Lexicon.Words.SpeechVerbs.ContainsToken(doc, p, out _) || LooksLikeVerb(doc.Text.TokenText(p))))
         {

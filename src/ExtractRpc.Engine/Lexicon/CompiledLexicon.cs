@@ -24,6 +24,12 @@ public sealed class CompiledLexicon
         FrozenDictionary<int, int> nisbaNamedCountries)
     {
         Surnames = surnames;
+        _surnameBits = new ulong[(surnames.Keys.DefaultIfEmpty(-1).Max() >> 6) + 1];
+        foreach (var id in surnames.Keys.Where(k => k >= 0))
+        {
+            _surnameBits[id >> 6] |= 1UL << id;
+        }
+
         DateOpeners = Dates.DateExtractor.OpenerIds(vocabulary);
         NisbaNamedCountries = nisbaNamedCountries;
         StartMasks = startMasks;
@@ -60,6 +66,12 @@ public sealed class CompiledLexicon
     /// <summary>The entry of the one person whose names end with a token id (شافيز → هوغو شافيز), or -1
     /// when several people's names end with it (جنبلاط).</summary>
     internal FrozenDictionary<int, int> Surnames { get; }
+
+    // The keys of Surnames as bits, for a test without hashing.
+    private readonly ulong[] _surnameBits;
+
+    /// <summary>True when <see cref="Surnames"/> has the vocabulary id <paramref name="id"/>.</summary>
+    internal bool IsSurname(int id) => (uint)id < (uint)_surnameBits.Length * 64 && (_surnameBits[id >> 6] & (1UL << id)) != 0;
 
     /// <summary>The vocabulary ids of the words a date pattern may open with, or null (see <see cref="Dates.DateExtractor.OpenerIds"/>).</summary>
     internal int[]? DateOpeners { get; }
