@@ -967,8 +967,15 @@ internal sealed class EntityExtractor
     private static void FindCreditedMedia(Document doc, List<Candidate> candidates, int[] owner)
     {
         var words = doc.Lexicon.Words;
+        var mediaBit = words.Media.StartBit;
         for (var i = 1; i < doc.Count; i++)
         {
+            // Both readings below need an outlet's name to start here.
+            if ((doc.StartMasks[i] & mediaBit) == 0)
+            {
+                continue;
+            }
+
             if (owner[i] >= 0 && TryTakeMarkedOutlet(doc, i, candidates, owner))
             {
                 continue;

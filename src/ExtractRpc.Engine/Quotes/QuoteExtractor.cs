@@ -331,6 +331,7 @@ internal sealed class QuoteExtractor
         /// تخشى إدارة بايدن …</summary>
         public void AddAccordingTo(List<Candidate> candidates, CancellationToken cancellationToken)
         {
+            var cueBit = _w.CuePhrases.StartBit;
             for (var i = 0; i < _t.Count; i++)
             {
                 if ((i & 0xFFF) == 0)
@@ -338,7 +339,9 @@ internal sealed class QuoteExtractor
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                if (!doc.IsWord(i) || !(i == 0 || IsSentenceEnd(i - 1) || IsPunct(i - 1, '\u060C')) || !_w.CuePhrases.TryMatch(doc, i, out var cue, maxTokens: 4) || cue.Value.Kind != CueKind.AccordingTo)
+                // The cue's start bit first: few words have it, where every word follows a sentence end or not.
+                if ((doc.StartMasks[i] & cueBit) == 0 || !doc.IsWord(i) || !(i == 0 || IsSentenceEnd(i - 1) || IsPunct(i - 1, '\u060C'))
+                    || !_w.CuePhrases.TryMatch(doc, i, out var cue, maxTokens: 4) || cue.Value.Kind != CueKind.AccordingTo)
                 {
                     continue;
                 }
